@@ -1,0 +1,1 @@
+"""Pure domain objects: no Qt, no SQL, no I/O."""

@@ -1,0 +1,1 @@
+"""Case bundles in and out: the stable JSON exchange format, validation."""

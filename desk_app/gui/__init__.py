@@ -1,0 +1,1 @@
+"""Everything that imports PySide6 lives under this package."""

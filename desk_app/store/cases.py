@@ -1,0 +1,175 @@
+"""Case-level reads and writes: listing, resolving, whole bundles in and out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from desk_app.domain import records as r
+from desk_app.domain.bundle import CaseBundle
+from desk_app.domain.kinds import CASE_KIND, KINDS
+from desk_app.domain.serial import to_dict
+from desk_app.i18n import tr
+from desk_app.store import audit
+from desk_app.store.codec import diff, from_row, to_row
+from desk_app.store.errors import NotFound
+from desk_app.store.records import _rows, _select, get, list_for_case
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """A case with its record counts, for lists and trees."""
+
+    case: r.Case
+    counts: dict[str, int]
+    places: list[str]
+
+
+def list_cases(db: Database) -> list[r.Case]:
+    """Every case, by title."""
+    return [
+        from_row(r.Case, row)
+        for row in _rows(db, f"{_select(CASE_KIND)} ORDER BY title COLLATE NOCASE")
+    ]
+
+
+def case_ids(db: Database, order_by: str = "title") -> list[str]:
+    """Case ids in order (cheap, for lazy trees)."""
+    allowed = {"title", "governorate", "status", "period_start"}
+    if order_by not in allowed:
+        raise ValueError(f"cannot order cases by {order_by!r}")
+    return [
+        row[0]
+        for row in db.execute(
+            f"SELECT id FROM cases ORDER BY {order_by} COLLATE NOCASE, title COLLATE NOCASE, id"
+        )
+    ]
+
+
+def summarize(db: Database, case: r.Case) -> CaseSummary:
+    """Counts of each kind of record in a case, and its place names."""
+    counts = {}
+    for kind in KINDS:
+        counts[kind.name] = db.execute(
+            f"SELECT count(*) FROM {kind.table} WHERE case_id = ?", [case.id]
+        ).fetchone()[0]
+    places = [
+        row[0]
+        for row in db.execute("SELECT name FROM places WHERE case_id = ? ORDER BY name", [case.id])
+    ]
+    return CaseSummary(case, counts, places)
+
+
+def resolve_case(db: Database, ref: str) -> r.Case:
+    """A case by slug or id; NotFound with the known slugs otherwise."""
+    rows = _rows(db, f"{_select(CASE_KIND)} WHERE slug = ? OR id = ?", [ref, ref])
+    if rows:
+        return from_row(r.Case, rows[0])
+    known = ", ".join(row[0] for row in db.execute("SELECT slug FROM cases ORDER BY slug"))
+    raise NotFound(
+        tr("no case '{0}' (known: {1})").format(ref, known or tr("the store has no cases"))
+    )
+
+
+def load_bundle(db: Database, case_id: str) -> CaseBundle:
+    """The whole case as plain objects (for the brief, export and show)."""
+    bundle = CaseBundle(case=get(db, "case", case_id))
+    for kind in KINDS:
+        setattr(bundle, kind.bundle_key, list_for_case(db, kind.name, case_id))
+    return bundle
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did or, on a dry run or a conflict, would have done."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def total_created(self) -> int:
+        return sum(self.created.values())
+
+
+def _existing(db: Database, kind: Any, ids: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in _rows(db, f"{_select(kind)} WHERE id IN ({marks})", chunk):
+            out[row["id"]] = from_row(kind.cls, row)
+    return out
+
+
+def _plan(db: Database, bundles: Iterable[CaseBundle], report: ImportReport) -> list:
+    """Sort each record into new, unchanged or conflicting; return the new ones."""
+    to_write: list[tuple[Any, list]] = []
+    for bundle in bundles:
+        groups = [(CASE_KIND, [bundle.case]), *bundle.records()]
+        for kind, items in groups:
+            found = _existing(db, kind, [item.id for item in items])
+            fresh = []
+            for item in items:
+                old = found.get(item.id)
+                if old is None:
+                    fresh.append(item)
+                elif diff(old, item):
+                    fields = ", ".join(sorted(diff(old, item)))
+                    report.conflicts.append(
+                        tr("{0} {1} differs from the store in: {2}").format(
+                            kind.name, item.id, fields
+                        )
+                    )
+                else:
+                    report.unchanged += 1
+            if kind is CASE_KIND and fresh:
+                slug_owner = db.execute(
+                    "SELECT id FROM cases WHERE slug = ?", [bundle.case.slug]
+                ).fetchone()
+                if slug_owner:
+                    report.conflicts.append(
+                        tr("case slug '{0}' is used by another case").format(bundle.case.slug)
+                    )
+            if fresh:
+                report.created[kind.name] = report.created.get(kind.name, 0) + len(fresh)
+                to_write.append((kind, fresh))
+    return to_write
+
+
+def import_bundles(
+    db: Database, bundles: list[CaseBundle], *, actor: str, dry_run: bool = False
+) -> ImportReport:
+    """Add the bundles' records; all or nothing, and nothing at all on a conflict."""
+    report = ImportReport()
+    with db.atomic():
+        to_write = _plan(db, bundles, report)
+        if report.conflicts or dry_run:
+            return report
+        for kind, items in to_write:
+            db[kind.table].insert_all((to_row(item) for item in items), batch_size=1000)
+        for bundle in bundles:
+            audit.append(
+                db,
+                actor=actor,
+                action="import",
+                record_kind="case",
+                record_id=bundle.case.id,
+                case_id=bundle.case.id,
+                changes={"records": {k.name: len(items) for k, items in bundle.records()}},
+                new_values=bundle_digest_source(bundle),
+            )
+        report.written = True
+    return report
+
+
+def bundle_digest_source(bundle: CaseBundle) -> dict[str, Any]:
+    """The bundle's content as one canonical value, hashed into the audit log."""
+    out: dict[str, Any] = {"case": to_dict(bundle.case)}
+    for kind, items in bundle.records():
+        out[kind.bundle_key] = [to_dict(item) for item in items]
+    return out

@@ -1,0 +1,216 @@
+"""Create, read, update and delete any record; one transaction per write.
+
+Each write is checked (types, references inside its case), made, and logged
+in the audit chain inside one transaction, and returns a Change that says
+what it did; the GUI turns a Change into a signal. Nothing here knows Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desk_app.domain import records as r
+from desk_app.domain.kinds import CASE_KIND, KINDS, Kind, kind_named, kind_of
+from desk_app.domain.serial import SerialError, from_dict, to_dict
+from desk_app.i18n import tr
+from desk_app.store import audit
+from desk_app.store.codec import columns, diff, from_row, to_row
+from desk_app.store.errors import InvalidRecord, NotFound
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one write did: enough to refresh a view or to undo it."""
+
+    action: str  # "insert", "update" or "delete"
+    kind: str
+    record_id: str
+    case_id: str | None
+    before: Any | None
+    after: Any | None
+
+
+def _select(kind: Kind) -> str:
+    return f"SELECT {', '.join(columns(kind.cls))} FROM {kind.table}"
+
+
+def _rows(db: Database, sql: str, params: list | dict = ()) -> list[dict[str, Any]]:
+    cur = db.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def get(db: Database, kind_name: str, record_id: str) -> Any:
+    """One record by kind and id; NotFound if it does not exist."""
+    kind = kind_named(kind_name)
+    rows = _rows(db, f"{_select(kind)} WHERE id = ?", [record_id])
+    if not rows:
+        raise NotFound(tr("no {0} with id {1}").format(kind.singular.lower(), record_id))
+    return from_row(kind.cls, rows[0])
+
+
+def find(db: Database, kind_name: str, record_id: str) -> Any | None:
+    """One record by kind and id, or None."""
+    try:
+        return get(db, kind_name, record_id)
+    except NotFound:
+        return None
+
+
+def list_for_case(
+    db: Database, kind_name: str, case_id: str, *, offset: int = 0, limit: int | None = None
+) -> list[Any]:
+    """Records of one kind in one case, in the kind's natural order, paged."""
+    kind = kind_named(kind_name)
+    sql = f"{_select(kind)} WHERE case_id = ? ORDER BY {kind.order_by}, id"
+    params: list[Any] = [case_id]
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [from_row(kind.cls, row) for row in _rows(db, sql, params)]
+
+
+def ids_for_case(db: Database, kind_name: str, case_id: str) -> list[str]:
+    """Ids of one kind in one case, in natural order: cheap, for lazy models."""
+    kind = kind_named(kind_name)
+    cur = db.execute(
+        f"SELECT id FROM {kind.table} WHERE case_id = ? ORDER BY {kind.order_by}, id", [case_id]
+    )
+    return [row[0] for row in cur.fetchall()]
+
+
+def get_many(db: Database, kind_name: str, ids: list[str]) -> dict[str, Any]:
+    """Records by id (for a page of a lazy model); missing ids are absent."""
+    kind = kind_named(kind_name)
+    out: dict[str, Any] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in _rows(db, f"{_select(kind)} WHERE id IN ({marks})", chunk):
+            out[row["id"]] = from_row(kind.cls, row)
+    return out
+
+
+def count_for_case(db: Database, kind_name: str, case_id: str) -> int:
+    kind = kind_named(kind_name)
+    return db.execute(f"SELECT count(*) FROM {kind.table} WHERE case_id = ?", [case_id]).fetchone()[
+        0
+    ]
+
+
+def _checked(record: Any) -> Any:
+    """Round-trip through the codec so a malformed object never reaches SQL."""
+    try:
+        return from_dict(type(record), to_dict(record))
+    except (SerialError, TypeError, ValueError) as exc:
+        raise InvalidRecord(str(exc)) from None
+
+
+def _check_references(db: Database, record: Any) -> None:
+    if isinstance(record, r.Case):
+        return
+    if not db.execute("SELECT 1 FROM cases WHERE id = ?", [record.case_id]).fetchone():
+        raise InvalidRecord(tr("no case with id {0}").format(record.case_id))
+    wanted = [("sources", ref.source_id) for ref in getattr(record, "sources", ())]
+    for attr in ("besieging_party_ids", "sponsor_party_ids", "party_ids"):
+        wanted += [("parties", pid) for pid in getattr(record, attr, ())]
+    wanted += [("parties", n.party_id) for n in getattr(record, "negotiators", ())]
+    wanted += [("places", pid) for pid in getattr(record, "place_ids", ())]
+    for table, ref in wanted:
+        hit = db.execute(
+            f"SELECT 1 FROM {table} WHERE id = ? AND case_id = ?", [ref, record.case_id]
+        ).fetchone()
+        if not hit:
+            raise InvalidRecord(tr("{0} names a missing record {1}").format(table, ref))
+
+
+def _case_id(record: Any) -> str:
+    return record.id if isinstance(record, r.Case) else record.case_id
+
+
+def insert(db: Database, record: Any, *, actor: str) -> Change:
+    """Add a record, logged; InvalidRecord and nothing written if it breaks a rule."""
+    record = _checked(record)
+    kind = kind_of(record)
+    with db.atomic():
+        _check_references(db, record)
+        if db.execute(f"SELECT 1 FROM {kind.table} WHERE id = ?", [record.id]).fetchone():
+            raise InvalidRecord(tr("a {0} with this id exists").format(kind.singular.lower()))
+        if isinstance(record, r.Case) and _slug_taken(db, record.slug, record.id):
+            raise InvalidRecord(tr("the slug '{0}' is taken").format(record.slug))
+        db[kind.table].insert(to_row(record))
+        values = to_dict(record)
+        audit.append(
+            db,
+            actor=actor,
+            action="insert",
+            record_kind=kind.name,
+            record_id=record.id,
+            case_id=_case_id(record),
+            changes=values,
+            new_values=values,
+        )
+    return Change("insert", kind.name, record.id, _case_id(record), None, record)
+
+
+def _slug_taken(db: Database, slug: str, case_id: str) -> bool:
+    return bool(
+        db.execute("SELECT 1 FROM cases WHERE slug = ? AND id != ?", [slug, case_id]).fetchone()
+    )
+
+
+def update(db: Database, record: Any, *, actor: str) -> Change | None:
+    """Replace a record's fields; None if nothing differs."""
+    record = _checked(record)
+    kind = kind_of(record)
+    with db.atomic():
+        before = get(db, kind.name, record.id)
+        if _case_id(before) != _case_id(record):
+            raise InvalidRecord(tr("a record cannot move to another case"))
+        changes = diff(before, record)
+        if not changes:
+            return None
+        _check_references(db, record)
+        if isinstance(record, r.Case) and _slug_taken(db, record.slug, record.id):
+            raise InvalidRecord(tr("the slug '{0}' is taken").format(record.slug))
+        db[kind.table].update(record.id, to_row(record))
+        audit.append(
+            db,
+            actor=actor,
+            action="update",
+            record_kind=kind.name,
+            record_id=record.id,
+            case_id=_case_id(record),
+            changes=changes,
+            new_values=to_dict(record),
+        )
+    return Change("update", kind.name, record.id, _case_id(record), before, record)
+
+
+def delete(db: Database, kind_name: str, record_id: str, *, actor: str) -> Change:
+    """Remove a record (a case takes its records with it), logged."""
+    kind = kind_named(kind_name)
+    with db.atomic():
+        before = get(db, kind.name, record_id)
+        changes: dict[str, Any] = to_dict(before)
+        if kind is CASE_KIND:
+            changes = {"case": changes, "records": _child_counts(db, record_id)}
+        db.execute(f"DELETE FROM {kind.table} WHERE id = ?", [record_id])
+        audit.append(
+            db,
+            actor=actor,
+            action="delete",
+            record_kind=kind.name,
+            record_id=record_id,
+            case_id=_case_id(before),
+            changes=changes,
+            new_values=None,
+        )
+    return Change("delete", kind.name, record_id, _case_id(before), before, None)
+
+
+def _child_counts(db: Database, case_id: str) -> dict[str, int]:
+    return {k.name: count_for_case(db, k.name, case_id) for k in KINDS}
