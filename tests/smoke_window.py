@@ -36,7 +36,11 @@ def main() -> int:
         raise SystemExit("smoke: needs an X display (run under xvfb-run)")
     workdir = Path(tempfile.mkdtemp(prefix="desk-smoke-"))
     store = workdir / "demo.db"
-    env = {**os.environ, "XDG_CONFIG_HOME": str(workdir / "config"), "XDG_DATA_HOME": str(workdir / "data")}
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(workdir / "config"),
+        "XDG_DATA_HOME": str(workdir / "data"),
+    }
     env.pop("QT_QPA_PLATFORM", None)
     subprocess.run([str(DESK_APP), "demo", "--db", str(store)], check=True, env=env)
     app = subprocess.Popen([str(DESK_APP), "gui", "--db", str(store)], env=env)
@@ -52,11 +56,13 @@ def main() -> int:
         subprocess.run(["xdotool", "windowfocus", "--sync", window], check=False)
         subprocess.run(["xdotool", "key", "ctrl+q"], check=True)
         code = app.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        print("smoke: the window did not close on Ctrl+Q", file=sys.stderr)
+        return 1
     finally:
         if app.poll() is None:
             app.kill()
-            print("smoke: the window did not close on Ctrl+Q", file=sys.stderr)
-            return 1
     print(f"smoke: window shown and closed cleanly (exit {code}); screenshot {out}")
     return code
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,7 @@ from desk_app.i18n import tr
 from desk_app.store import audit
 from desk_app.store.codec import diff, from_row, to_row
 from desk_app.store.errors import NotFound
-from desk_app.store.records import _rows, _select, get, list_for_case
+from desk_app.store.records import _rows, _select, get, get_many, list_for_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +74,12 @@ def resolve_case(db: Database, ref: str) -> r.Case:
     )
 
 
-def load_bundle(db: Database, case_id: str) -> CaseBundle:
-    """The whole case as plain objects (for the brief, export and show)."""
+def load_bundle(db: Database, case_id: str, *, skip: tuple[str, ...] = ()) -> CaseBundle:
+    """The whole case as plain objects (for the brief, export and show); skip kinds not needed."""
     bundle = CaseBundle(case=get(db, "case", case_id))
     for kind in KINDS:
-        setattr(bundle, kind.bundle_key, list_for_case(db, kind.name, case_id))
+        if kind.name not in skip:
+            setattr(bundle, kind.bundle_key, list_for_case(db, kind.name, case_id))
     return bundle
 
 
@@ -96,23 +97,13 @@ class ImportReport:
         return sum(self.created.values())
 
 
-def _existing(db: Database, kind: Any, ids: list[str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in _rows(db, f"{_select(kind)} WHERE id IN ({marks})", chunk):
-            out[row["id"]] = from_row(kind.cls, row)
-    return out
-
-
 def _plan(db: Database, bundles: Iterable[CaseBundle], report: ImportReport) -> list:
     """Sort each record into new, unchanged or conflicting; return the new ones."""
     to_write: list[tuple[Any, list]] = []
     for bundle in bundles:
         groups = [(CASE_KIND, [bundle.case]), *bundle.records()]
         for kind, items in groups:
-            found = _existing(db, kind, [item.id for item in items])
+            found = get_many(db, kind.name, [item.id for item in items])
             fresh = []
             for item in items:
                 old = found.get(item.id)
@@ -142,16 +133,30 @@ def _plan(db: Database, bundles: Iterable[CaseBundle], report: ImportReport) -> 
 
 
 def import_bundles(
-    db: Database, bundles: list[CaseBundle], *, actor: str, dry_run: bool = False
+    db: Database,
+    bundles: list[CaseBundle],
+    *,
+    actor: str,
+    dry_run: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> ImportReport:
-    """Add the bundles' records; all or nothing, and nothing at all on a conflict."""
+    """Add the bundles' records; all or nothing, and nothing at all on a conflict.
+
+    progress(done, total, message) is called between kinds; if it raises, the
+    whole import is rolled back.
+    """
     report = ImportReport()
     with db.atomic():
         to_write = _plan(db, bundles, report)
         if report.conflicts or dry_run:
             return report
+        total = sum(len(items) for _, items in to_write)
+        done = 0
         for kind, items in to_write:
+            if progress:
+                progress(done, total, tr("Writing {0}…").format(kind.plural.lower()))
             db[kind.table].insert_all((to_row(item) for item in items), batch_size=1000)
+            done += len(items)
         for bundle in bundles:
             audit.append(
                 db,
@@ -172,4 +177,65 @@ def bundle_digest_source(bundle: CaseBundle) -> dict[str, Any]:
     out: dict[str, Any] = {"case": to_dict(bundle.case)}
     for kind, items in bundle.records():
         out[kind.bundle_key] = [to_dict(item) for item in items]
+    return out
+
+
+GROUPINGS = {
+    "governorate": "coalesce(nullif(governorate, ''), '')",
+    "status": "status",
+    "year": "coalesce(substr(period_start, 1, 4), '')",
+}
+
+
+def _case_filter(text: str) -> tuple[str, list]:
+    """SQL for cases whose title, slug or governorate match, or any of whose records do."""
+    from desk_app.store.search import fts_query  # noqa: PLC0415 - small module, avoids a cycle
+
+    text = text.strip()
+    if not text:
+        return "1", []
+    like = f"%{text.replace('%', '').replace('_', '')}%"
+    clause = "(title LIKE ? OR slug LIKE ? OR governorate LIKE ?"
+    params: list[Any] = [like, like, like]
+    query = fts_query(text)
+    if query:
+        clause += (
+            " OR id IN (SELECT d.case_id FROM search_fts JOIN search_doc d"
+            " ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?)"
+        )
+        params.append(query)
+    return clause + ")", params
+
+
+def case_groups(db: Database, by: str, text: str = "") -> list[tuple[str, int]]:
+    """(group value, number of cases) for the tree's top level, filtered by text."""
+    expr = GROUPINGS[by]
+    where, params = _case_filter(text)
+    sql = f"SELECT {expr} AS g, count(*) FROM cases WHERE {where} GROUP BY g ORDER BY g COLLATE NOCASE"
+    return [(row[0], row[1]) for row in db.execute(sql, params)]
+
+
+def case_page(
+    db: Database, by: str, value: str, text: str = "", *, offset: int = 0, limit: int = 500
+) -> list[tuple[str, str]]:
+    """(id, title) of the cases in one group, a page at a time."""
+    where, params = _case_filter(text)
+    sql = (
+        f"SELECT id, title FROM cases WHERE {GROUPINGS[by]} = ? AND {where}"
+        " ORDER BY title COLLATE NOCASE, id LIMIT ? OFFSET ?"
+    )
+    return [(row[0], row[1]) for row in db.execute(sql, [value, *params, limit, offset])]
+
+
+def group_of(db: Database, by: str, case_id: str) -> str | None:
+    """The group value a case falls under."""
+    row = db.execute(f"SELECT {GROUPINGS[by]} FROM cases WHERE id = ?", [case_id]).fetchone()
+    return row[0] if row else None
+
+
+def store_counts(db: Database) -> dict[str, int]:
+    """Number of records of each kind in the whole store (for the status bar)."""
+    out = {"case": db.execute("SELECT count(*) FROM cases").fetchone()[0]}
+    for kind in KINDS:
+        out[kind.name] = db.execute(f"SELECT count(*) FROM {kind.table}").fetchone()[0]
     return out

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from desk_app.domain import records as r
 from desk_app.domain.kinds import CASE_KIND, KINDS, Kind, kind_named, kind_of
+from desk_app.domain.labels import LABEL_FIELDS, record_label
 from desk_app.domain.serial import SerialError, from_dict, to_dict
 from desk_app.i18n import tr
 from desk_app.store import audit
@@ -31,6 +32,7 @@ class Change:
     case_id: str | None
     before: Any | None
     after: Any | None
+    cascaded: tuple = ()  # records removed along with a deleted one, for restore()
 
 
 def _select(kind: Kind) -> str:
@@ -73,11 +75,19 @@ def list_for_case(
     return [from_row(kind.cls, row) for row in _rows(db, sql, params)]
 
 
-def ids_for_case(db: Database, kind_name: str, case_id: str) -> list[str]:
-    """Ids of one kind in one case, in natural order: cheap, for lazy models."""
+def ids_for_case(
+    db: Database, kind_name: str, case_id: str, *, sort: str | None = None, descending: bool = False
+) -> list[str]:
+    """Ids of one kind in one case: cheap, for lazy models; sort names a column."""
     kind = kind_named(kind_name)
+    order = kind.order_by
+    if sort is not None:
+        if sort not in columns(kind.cls):
+            raise ValueError(f"cannot sort {kind.name} by {sort!r}")
+        direction = "DESC" if descending else "ASC"
+        order = f"{sort} IS NULL, {sort} {direction}, {kind.order_by}"
     cur = db.execute(
-        f"SELECT id FROM {kind.table} WHERE case_id = ? ORDER BY {kind.order_by}, id", [case_id]
+        f"SELECT id FROM {kind.table} WHERE case_id = ? ORDER BY {order}, id", [case_id]
     )
     return [row[0] for row in cur.fetchall()]
 
@@ -191,13 +201,20 @@ def update(db: Database, record: Any, *, actor: str) -> Change | None:
 
 
 def delete(db: Database, kind_name: str, record_id: str, *, actor: str) -> Change:
-    """Remove a record (a case takes its records with it), logged."""
+    """Remove a record with its annotations (a case with all its records), logged."""
     kind = kind_named(kind_name)
     with db.atomic():
         before = get(db, kind.name, record_id)
+        cascaded = _dependents(db, kind, record_id)
         changes: dict[str, Any] = to_dict(before)
         if kind is CASE_KIND:
             changes = {"case": changes, "records": _child_counts(db, record_id)}
+        elif cascaded:
+            db.execute(
+                f"DELETE FROM annotations WHERE id IN ({','.join('?' * len(cascaded))})",
+                [a.id for a in cascaded],
+            )
+            changes = {**changes, "annotations_removed": [a.id for a in cascaded]}
         db.execute(f"DELETE FROM {kind.table} WHERE id = ?", [record_id])
         audit.append(
             db,
@@ -209,8 +226,80 @@ def delete(db: Database, kind_name: str, record_id: str, *, actor: str) -> Chang
             changes=changes,
             new_values=None,
         )
-    return Change("delete", kind.name, record_id, _case_id(before), before, None)
+    return Change("delete", kind.name, record_id, _case_id(before), before, None, cascaded)
+
+
+def _dependents(db: Database, kind: Kind, record_id: str) -> tuple:
+    """What goes with a record: a case's records, or a record's annotation thread."""
+    if kind is CASE_KIND:
+        return tuple(item for k in KINDS for item in list_for_case(db, k.name, record_id))
+    thread, frontier = [], [record_id]
+    while frontier:
+        marks = ",".join("?" * len(frontier))
+        rows = _rows(
+            db,
+            f"{_select(kind_named('annotation'))} WHERE record_id IN ({marks})"
+            f" OR parent_id IN ({marks}) ORDER BY created_at",
+            frontier + frontier,
+        )
+        found = [
+            from_row(r.Annotation, row) for row in rows if row["id"] not in {a.id for a in thread}
+        ]
+        thread += found
+        frontier = [a.id for a in found]
+    return tuple(thread)
+
+
+def restore(db: Database, change: Change, *, actor: str) -> Change:
+    """Undo a delete: put the record and what went with it back, same ids, logged."""
+    if change.action != "delete":
+        raise InvalidRecord(tr("only a deletion can be restored"))
+    record = _checked(change.before)
+    kind = kind_of(record)
+    with db.atomic():
+        if db.execute(f"SELECT 1 FROM {kind.table} WHERE id = ?", [record.id]).fetchone():
+            raise InvalidRecord(tr("the record is already in the store"))
+        if not isinstance(record, r.Case):
+            _check_references(db, record)
+        db[kind.table].insert(to_row(record))
+        for item in change.cascaded:
+            db[kind_of(item).table].insert(to_row(item))
+        audit.append(
+            db,
+            actor=actor,
+            action="restore",
+            record_kind=kind.name,
+            record_id=record.id,
+            case_id=_case_id(record),
+            changes={"restored": 1 + len(change.cascaded)},
+            new_values=to_dict(record),
+        )
+    return Change("insert", kind.name, record.id, _case_id(record), None, record, change.cascaded)
 
 
 def _child_counts(db: Database, case_id: str) -> dict[str, int]:
     return {k.name: count_for_case(db, k.name, case_id) for k in KINDS}
+
+
+def labels(
+    db: Database, kind_name: str, case_id: str, *, offset: int = 0, limit: int = 500
+) -> list[tuple[str, str]]:
+    """(id, label) for a page of one kind in a case: only the label's columns are read."""
+    kind = kind_named(kind_name)
+    fields = ", ".join(LABEL_FIELDS[kind.name])
+    rows = _rows(
+        db,
+        f"SELECT id, {fields} FROM {kind.table} WHERE case_id = ?"
+        f" ORDER BY {kind.order_by}, id LIMIT ? OFFSET ?",
+        [case_id, limit, offset],
+    )
+    return [(row["id"], record_label(kind.name, row)) for row in rows]
+
+
+def position(db: Database, kind_name: str, case_id: str, record_id: str) -> int | None:
+    """The 0-based place of a record in its kind's natural order, or None."""
+    ids = ids_for_case(db, kind_name, case_id)
+    try:
+        return ids.index(record_id)
+    except ValueError:
+        return None

@@ -140,3 +140,37 @@ def test_load_bundle_holds_every_record_of_the_case(demo_store):
     assert len(bundle.batches) == 4
     assert bundle.batches[0].date == PartialDate(2017, 4, 14)
     assert len(bundle.annotations) == 1
+
+
+def test_deleting_a_case_and_restoring_it_brings_back_every_record_with_the_same_ids(demo_store):
+    case = resolve_case(demo_store, "four-towns")
+    before = load_bundle(demo_store, case.id)
+    change = records.delete(demo_store, "case", case.id, actor="t")
+    assert len(change.cascaded) > 40
+    assert demo_store.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
+    records.restore(demo_store, change, actor="t")
+    from desk_app.exchange.bundle_json import bundle_to_json
+
+    assert bundle_to_json(load_bundle(demo_store, case.id)) == bundle_to_json(before)
+    assert audit.verify(demo_store).ok
+
+
+def test_deleting_a_record_takes_its_annotation_thread_and_restore_returns_it(demo_store):
+    case = resolve_case(demo_store, "four-towns")
+    note = records.list_for_case(demo_store, "annotation", case.id)[0]
+    reply = r.Annotation(
+        case_id=case.id,
+        record_kind="annotation",
+        record_id=note.id,
+        author="b",
+        created_at="2026-11-25T10:00:00+00:00",
+        text="Agreed",
+        parent_id=note.id,
+    )
+    records.insert(demo_store, reply, actor="t")
+    change = records.delete(demo_store, "media", note.record_id, actor="t")
+    assert {a.id for a in change.cascaded} == {note.id, reply.id}
+    assert records.count_for_case(demo_store, "annotation", case.id) == 0
+    records.restore(demo_store, change, actor="t")
+    assert records.count_for_case(demo_store, "annotation", case.id) == 2
+    assert records.get(demo_store, "media", note.record_id).id == note.record_id

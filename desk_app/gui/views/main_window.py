@@ -1,82 +1,658 @@
-"""The main window: the cases of the store with their key figures."""
+"""The review window: case tree on the left, case tabs in the centre, details on the right."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTableView
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
-from desk_app.domain.summary import batch_totals, total_text
+from desk_app import __version__
+from desk_app.domain import records as r
+from desk_app.domain.kinds import kind_named
+from desk_app.gui import commands
+from desk_app.gui.bridge import StoreBridge
+from desk_app.gui.models.case_tree import CaseTreeModel, NodeRole
+from desk_app.gui.views import dialogs
+from desk_app.gui.views.case_tabs import CaseTabs
+from desk_app.gui.views.html import names_for, record_html
+from desk_app.gui.views.record_form import RecordForm
+from desk_app.gui.workers import run_job
 from desk_app.i18n import tr
-from desk_app.store import records
-from desk_app.store.cases import case_ids, summarize
+from desk_app.store import StoreError, open_store, records
+from desk_app.store.cases import load_bundle, store_counts
+from desk_app.store.records import Change
 
-
-class CaseListModel(QAbstractTableModel):
-    """Cases by id; each row's summary is read on first display and cached."""
-
-    COLUMNS = ("Case", "Period", "Places", "Key figures", "Batches", "Evacuated (batches)")
-
-    def __init__(self, db: Database, parent=None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._ids = case_ids(db)
-        self._cache: dict[str, tuple] = {}
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt name
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt name
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._row(self._ids[index.row()])[index.column()]
-
-    def _row(self, case_id: str) -> tuple:
-        if case_id not in self._cache:
-            case = records.get(self._db, "case", case_id)
-            summary = summarize(self._db, case)
-            figures = records.list_for_case(self._db, "figure", case_id, limit=2)
-            batches = records.list_for_case(self._db, "batch", case_id)
-            totals = batch_totals(batches)
-            self._cache[case_id] = (
-                case.title,
-                case.period.text(),
-                ", ".join(summary.places[:4]),
-                "; ".join(f"{f.label}: {f.count.text()}" for f in figures),
-                str(totals.batches),
-                total_text(totals.people, totals.people_unknown),
-            )
-        return self._cache[case_id]
+RECENT_MAX = 8
+GROUPINGS = (("governorate", "Governorate"), ("status", "Status"), ("year", "Year"))
 
 
 class MainWindow(QMainWindow):
-    """A window over one store."""
+    """A window over one store at a time."""
 
     def __init__(self, db: Database, store_path: Path) -> None:
         super().__init__()
-        self.db = db
-        self.setWindowTitle(tr("Case Desk \u2014 {0}").format(store_path.name))
-        self.model = CaseListModel(db, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
-        self.setCentralWidget(self.table)
-        self.statusBar().showMessage(str(store_path))
-        quit_action = QAction(tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu(tr("&File")).addAction(quit_action)
-        self.resize(1200, 600)
+        self.setObjectName("mainWindow")
+        self.settings = QSettings()
+        self.bridge = StoreBridge(db, Path(store_path), self)
+        self.undo_stack = QUndoStack(self)
+        self.current: tuple[str, str] | None = None  # (kind, id) of the selected record
+        self._syncing = False
+        self._jobs: list = []
+        group_by = self.settings.value("tree/group_by", "governorate", str)
+        self.tree_model = CaseTreeModel(
+            db, self, group_by=group_by if group_by in dict(GROUPINGS) else "governorate"
+        )
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+        self._update_title()
+        self._refresh_counts()
+
+    @property
+    def db(self) -> Database:
+        return self.bridge.db
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("treeFilter")
+        self.filter_edit.setPlaceholderText(tr("Filter cases and records (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.group_combo = QComboBox()
+        for value, label in GROUPINGS:
+            self.group_combo.addItem(tr(label), value)
+        self.group_combo.setCurrentIndex(self.group_combo.findData(self.tree_model.grouping))
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(200)
+        self.tree = QTreeView()
+        self.tree.setObjectName("caseTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(4, 4, 0, 4)
+        row = QHBoxLayout()
+        row.addWidget(self.filter_edit, 1)
+        row.addWidget(self.group_combo)
+        box.addLayout(row)
+        box.addWidget(self.tree, 1)
+        self.tabs = CaseTabs(self.db)
+        self.tabs.setObjectName("caseTabs")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.details = QTextBrowser()
+        self.details.setObjectName("details")
+        self.dock = QDockWidget(tr("Details"), self)
+        self.dock.setObjectName("detailsDock")
+        self.dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.path_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setSingleShot(True)
+        self.counts_timer.setInterval(300)
+
+    def _action(self, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
+        action = QAction(tr(text), self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tr(tip))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new_store = self._action("&New store\u2026", self.new_store, K.New)
+        self.act_open_store = self._action("&Open store\u2026", self.choose_store, K.Open)
+        self.act_import = self._action("&Import case bundles\u2026", self.import_bundles, "Ctrl+I")
+        self.act_export_bundle = self._action(
+            "&Export case bundle\u2026", self.export_bundle, "Ctrl+Shift+E"
+        )
+        self.act_preferences = self._action(
+            "&Preferences\u2026", self.edit_preferences, K.Preferences
+        )
+        self.act_quit = self._action("&Quit", self.close, K.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence(K.Undo)])
+        self.act_redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_new_record = self._action("&New record\u2026", self.new_record, "Ctrl+N")
+        self.act_edit_record = self._action("&Edit record\u2026", self.edit_record, "F2")
+        self.act_delete_record = self._action("&Delete record\u2026", self.delete_record, K.Delete)
+        self.act_find = self._action("&Find\u2026", self.focus_filter, K.Find)
+        self.act_new_case = self._action("New &case\u2026", self.new_case, "Ctrl+Shift+N")
+        self.act_edit_case = self._action(
+            "Edit case &details\u2026", self.edit_case, "Ctrl+Shift+D"
+        )
+        self.act_delete_case = self._action("Delete case\u2026", self.delete_case)
+        self.act_about = self._action("&About Case Desk", self.about)
+        self.group_actions = QActionGroup(self)
+        for value, label in GROUPINGS:
+            action = self._action(
+                f"Group by {label.lower()}", lambda _=False, v=value: self.set_grouping(v)
+            )
+            action.setCheckable(True)
+            action.setChecked(value == self.tree_model.grouping)
+            action.setData(value)
+            self.group_actions.addAction(action)
+        self.tab_actions = []
+        for i in range(self.tabs.count()):
+            action = self._action(
+                self.tabs.tabText(i),
+                lambda _=False, n=i: self.tabs.setCurrentIndex(n),
+                f"Alt+{i + 1}",
+            )
+            self.tab_actions.append(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.act_new_store, self.act_open_store])
+        self.recent_menu = file_menu.addMenu(tr("Recent stores"))
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_export_bundle])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_preferences, self.act_quit])
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_new_record, self.act_edit_record, self.act_delete_record])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions(self.group_actions.actions())
+        view_menu.addSeparator()
+        view_menu.addAction(self.dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addActions(self.tab_actions)
+        self.case_menu = bar.addMenu(tr("&Case"))
+        self.case_menu.addActions([self.act_new_case, self.act_edit_case, self.act_delete_case])
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.act_about)
+        toolbar = self.addToolBar(tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([self.act_open_store, self.act_undo, self.act_redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_new_record, self.act_edit_record, self.act_delete_record])
+        self._rebuild_recent_menu()
+
+    def _connect(self) -> None:
+        """Every signal connection of the window, in one place."""
+        self.bridge.changed.connect(self._on_bridge_changed)
+        self.bridge.reset.connect(self._on_bridge_reset)
+        self.bridge.failed.connect(self._on_bridge_failed)
+        self.filter_edit.textChanged.connect(self.filter_timer.start)
+        self.filter_timer.timeout.connect(self._on_filter_timer_timeout)
+        self.group_combo.currentIndexChanged.connect(
+            lambda _: self.set_grouping(self.group_combo.currentData())
+        )
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.activated.connect(self._on_tree_activated)
+        self.tabs.record_selected.connect(self._on_tabs_record_selected)
+        self.tabs.record_activated.connect(self._on_tabs_record_activated)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.tabs.reference.currentChanged.connect(self._on_tabs_current_changed)
+        self.counts_timer.timeout.connect(self._refresh_counts)
+        self.undo_stack.indexChanged.connect(self._update_title)
+
+    # -- store ---------------------------------------------------------------------------------
+
+    def switch_store(self, path: Path, *, create: bool = False) -> bool:
+        """Open another store in this window; False (and a message) if it cannot be opened."""
+        try:
+            db = open_store(path, create=create)
+        except StoreError as exc:
+            dialogs.show_error(self, tr("Open store"), str(exc))
+            return False
+        old = self.bridge.db
+        self.bridge.db, self.bridge.path = db, Path(path)
+        self.undo_stack.clear()
+        self.current = None
+        self.tree_model.set_store(db)
+        self.tabs.set_store(db)
+        self.details.clear()
+        old.close()
+        self._remember_recent(Path(path))
+        self._update_title()
+        self._refresh_counts()
+        return True
+
+    def new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("New store"), str(Path.home() / "cases.db"), tr("Case stores (*.db)")
+        )
+        if path:
+            if Path(path).exists():
+                dialogs.show_error(
+                    self, tr("New store"), tr("{0} exists; open it instead.").format(path)
+                )
+                return
+            self.switch_store(Path(path), create=True)
+
+    def choose_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Open store"),
+            str(self.bridge.path.parent),
+            tr("Case stores (*.db);;All files (*)"),
+        )
+        if path:
+            self.switch_store(Path(path))
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self.settings.value("recent", [], list) if p != str(path)]
+        self.settings.setValue("recent", [str(path), *recent][:RECENT_MAX])
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.value("recent", [], list)
+        for p in recent:
+            self.recent_menu.addAction(p, lambda _=False, path=p: self.switch_store(Path(path)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- cases and records ------------------------------------------------------------------------
+
+    def open_case(self, case_id: str | None) -> None:
+        if case_id != self.tabs.case_id:
+            self.tabs.set_case(case_id)
+            self.settings.setValue("window/last_case", case_id or "")
+            self._update_actions()
+
+    def show_record(self, kind: str, record_id: str, case_id: str) -> None:
+        """Open a record everywhere: its case, its tab and row, its tree node, the details."""
+        self._syncing = True
+        try:
+            self.open_case(case_id)
+            self.tabs.show_record(kind, record_id)
+            self._select_in_tree(kind, record_id, case_id)
+        finally:
+            self._syncing = False
+        self._set_current(kind, record_id)
+
+    def _set_current(self, kind: str | None, record_id: str | None) -> None:
+        self.current = (kind, record_id) if kind and record_id else None
+        if self.current is None:
+            self.details.clear()
+        else:
+            record = records.find(self.db, kind, record_id)
+            if record is None:
+                self.details.setHtml(escape(tr("This record is no longer in the store.")))
+            else:
+                bundle = load_bundle(
+                    self.db,
+                    self.tabs.case_id,
+                    skip=("testimony", "annotation", "media", "batch", "incident"),
+                )
+                self.details.setHtml(record_html(record, names_for(bundle)))
+        self._update_actions()
+
+    def _select_in_tree(self, kind: str, record_id: str, case_id: str) -> None:
+        index = (
+            self.tree_model.find_case(case_id)
+            if kind == "case"
+            else self.tree_model.find_record(kind, record_id, case_id)
+        )
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _choices(self) -> dict[str, list[tuple[str, str]]]:
+        case_id = self.tabs.case_id
+        out = {}
+        for kind, attr in (("party", "name"), ("place", "name"), ("source", "title")):
+            items = records.list_for_case(self.db, kind, case_id) if case_id else []
+            out[kind] = [(item.id, getattr(item, attr)) for item in items]
+        return out
+
+    def _submit(self, creating: bool):
+        def submit(record) -> str | None:
+            try:
+                change = (commands.insert if creating else commands.update)(
+                    self.undo_stack, self.bridge, record
+                )
+            except StoreError as exc:
+                return str(exc)
+            if change is not None and change.kind != "case":
+                self.show_record(change.kind, record.id, change.case_id)
+            return None
+
+        return submit
+
+    def open_form(self, record, *, creating: bool) -> RecordForm:
+        form = RecordForm(
+            record, self._choices(), self._submit(creating), creating=creating, parent=self
+        )
+        form.open()
+        return form
+
+    def new_record(self) -> RecordForm | None:
+        kind_name = self.tabs.current_kind()
+        if self.tabs.case_id is None or kind_name is None:
+            return None
+        return self.open_form(blank_record(kind_name, self.tabs.case_id), creating=True)
+
+    def edit_record(self) -> RecordForm | None:
+        if self.current is None:
+            return self.edit_case()
+        record = records.find(self.db, *self.current)
+        return self.open_form(record, creating=False) if record is not None else None
+
+    def delete_record(self) -> bool:
+        if self.current is None:
+            return False
+        kind, record_id = self.current
+        record = records.find(self.db, kind, record_id)
+        if record is None:
+            return False
+        from desk_app.domain.labels import record_label  # noqa: PLC0415
+
+        label = record_label(kind, record)
+        question = tr("Delete the {0} \u201c{1}\u201d? You can undo this with Ctrl+Z.").format(
+            kind_named(kind).singular.lower(), label
+        )
+        if not dialogs.confirm(self, tr("Delete record"), question):
+            return False
+        try:
+            commands.delete(self.undo_stack, self.bridge, kind, record_id)
+        except StoreError as exc:
+            dialogs.show_error(self, tr("Delete record"), str(exc))
+            return False
+        self._set_current(None, None)
+        return True
+
+    def new_case(self) -> RecordForm:
+        return self.open_form(r.Case(slug="", title=""), creating=True)
+
+    def edit_case(self) -> RecordForm | None:
+        if self.tabs.case_id is None:
+            return None
+        return self.open_form(records.get(self.db, "case", self.tabs.case_id), creating=False)
+
+    def delete_case(self) -> bool:
+        case_id = self.tabs.case_id
+        if case_id is None:
+            return False
+        case = records.get(self.db, "case", case_id)
+        question = tr(
+            "Delete the case \u201c{0}\u201d and every record in it? You can undo this with Ctrl+Z."
+        ).format(case.title)
+        if not dialogs.confirm(self, tr("Delete case"), question):
+            return False
+        commands.delete(self.undo_stack, self.bridge, "case", case_id)
+        self.open_case(None)
+        return True
+
+    # -- exchange ------------------------------------------------------------------------------------
+
+    def import_bundles(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import case bundles"), str(Path.home()), tr("Case bundles (*.json)")
+        )
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def start_import(self, files: list[Path]):
+        from desk_app.exchange.jobs import import_files  # noqa: PLC0415
+
+        path, actor = self.bridge.path, self.bridge.actor
+
+        def done(report) -> None:
+            if report.conflicts:
+                dialogs.show_error(
+                    self,
+                    tr("Import"),
+                    tr("Nothing was imported: {0} conflicts.\n\n{1}").format(
+                        len(report.conflicts), "\n".join(report.conflicts[:10])
+                    ),
+                )
+                return
+            self.bridge.reset.emit()
+            self.statusBar().showMessage(
+                tr("Imported {0} records").format(report.total_created), 8000
+            )
+
+        return self._start_job(
+            tr("Importing case bundles"),
+            lambda progress, _: import_files(path, files, actor=actor, progress=progress),
+            done,
+        )
+
+    def export_bundle(self) -> None:
+        case_id = self.tabs.case_id
+        if case_id is None:
+            return
+        slug = records.get(self.db, "case", case_id).slug
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export case bundle"),
+            str(Path.home() / f"{slug}.json"),
+            tr("Case bundles (*.json)"),
+        )
+        if target:
+            from desk_app.exchange.jobs import export_case  # noqa: PLC0415
+
+            path = self.bridge.path
+            self._start_job(
+                tr("Exporting {0}").format(slug),
+                lambda progress, _: export_case(path, case_id, Path(target), progress=progress),
+                lambda out: self.statusBar().showMessage(tr("Wrote {0}").format(out), 8000),
+            )
+
+    def _start_job(self, title: str, job, on_success):
+        job_parts = run_job(
+            self, title, job, on_success, lambda message: dialogs.show_error(self, title, message)
+        )
+        self._jobs.append(job_parts)
+        thread = job_parts[0]
+        thread.finished.connect(
+            lambda: self._jobs.remove(job_parts) if job_parts in self._jobs else None
+        )
+        return job_parts
+
+    # -- view --------------------------------------------------------------------------------------------
+
+    def set_grouping(self, value: str) -> None:
+        self.tree_model.set_grouping(value)
+        self.settings.setValue("tree/group_by", value)
+        self.group_combo.blockSignals(True)
+        self.group_combo.setCurrentIndex(self.group_combo.findData(value))
+        self.group_combo.blockSignals(False)
+        for action in self.group_actions.actions():
+            action.setChecked(action.data() == value)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def edit_preferences(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            tr("Preferences"),
+            tr("Your name as a reviewer (recorded in the history):"),
+            text=self.settings.value("reviewer/name", "", str),
+        )
+        if ok:
+            self.settings.setValue("reviewer/name", name.strip())
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About Case Desk"),
+            tr(
+                "<h3>Case Desk {0}</h3><p>Offline review of siege, agreement, evacuation and testimony records, "
+                "with PDF case briefs.</p><p>Store: {1}</p>"
+            ).format(__version__, escape(str(self.bridge.path))),
+        )
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(tr("Case Desk \u2014 {0}").format(self.bridge.path.name))
+        self.path_label.setText(str(self.bridge.path))
+
+    def _refresh_counts(self) -> None:
+        counts = store_counts(self.db)
+        self.counts_label.setText(
+            tr("{0} cases \u00b7 {1} batches \u00b7 {2} testimonies \u00b7 {3} incidents").format(
+                counts["case"], counts["batch"], counts["testimony"], counts["incident"]
+            )
+        )
+
+    def _update_actions(self) -> None:
+        has_case = self.tabs.case_id is not None
+        kind = self.tabs.current_kind()
+        self.act_new_record.setEnabled(has_case and kind is not None)
+        label = (
+            tr("&New {0}\u2026").format(kind_named(kind).singular.lower())
+            if kind
+            else tr("&New record\u2026")
+        )
+        self.act_new_record.setText(label)
+        self.act_edit_record.setEnabled(has_case)
+        self.act_delete_record.setEnabled(self.current is not None)
+        for action in (self.act_edit_case, self.act_delete_case, self.act_export_bundle):
+            action.setEnabled(has_case)
+
+    # -- settings -----------------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        case_id = self.settings.value("window/last_case", "", str)
+        if case_id and records.find(self.db, "case", case_id) is not None:
+            self.show_record("case", case_id, case_id)
+            self.tabs.setCurrentIndex(self.settings.value("window/tab", 0, int))
+        self._update_actions()
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        self.save_state()
+        for thread, runner, _ in list(self._jobs):
+            runner.cancel()
+            thread.quit()
+            thread.wait(5000)
+        event.accept()
+
+    # -- slots ------------------------------------------------------------------------------------------------
+
+    def _on_bridge_changed(self, change: Change) -> None:
+        self.tree_model.apply_change(change)
+        self.tabs.apply_change(change)
+        if change.kind == "case" and change.action == "insert":
+            self.show_record("case", change.record_id, change.record_id)
+        elif self.current and self.current[1] == change.record_id:
+            self._set_current(*self.current)
+        self.counts_timer.start()
+
+    def _on_bridge_reset(self) -> None:
+        case_id = self.tabs.case_id
+        self.tree_model.reload()
+        self.tabs.set_case(case_id if case_id and records.find(self.db, "case", case_id) else None)
+        self.undo_stack.clear()
+        self._refresh_counts()
+
+    def _on_bridge_failed(self, message: str) -> None:
+        dialogs.show_error(self, tr("Case Desk"), message)
+
+    def _on_filter_timer_timeout(self) -> None:
+        self.tree_model.set_filter(self.filter_edit.text())
+        if self.filter_edit.text().strip():
+            for row in range(self.tree_model.rowCount()):
+                self.tree.expand(self.tree_model.index(row, 0))
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        node_type, kind, node_id, case_id = current.data(NodeRole)
+        self._syncing = True
+        try:
+            if node_type == "case":
+                self.open_case(node_id)
+                self.tabs.setCurrentIndex(0)
+            elif node_type in ("kind", "record"):
+                self.open_case(case_id)
+                self.tabs.show_record(kind, node_id if node_type == "record" else "")
+        finally:
+            self._syncing = False
+        if node_type == "record":
+            self._set_current(kind, node_id)
+        elif node_type == "case":
+            self._set_current("case", node_id)
+        else:
+            self._set_current(None, None)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        node_type = index.data(NodeRole)[0]
+        if node_type in ("record", "case"):
+            self.edit_record()
+
+    def _on_tabs_record_selected(self, kind: str, record_id: str) -> None:
+        if self._syncing:
+            return
+        self.show_record(kind, record_id, self.tabs.case_id)
+
+    def _on_tabs_record_activated(self, kind: str, record_id: str) -> None:
+        self._set_current(kind, record_id)
+        self.edit_record()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._update_actions()
+
+
+def blank_record(kind_name: str, case_id: str):
+    """A new, empty record of a kind for the form to fill."""
+    from desk_app.domain.values import Count  # noqa: PLC0415
+
+    cls = kind_named(kind_name).cls
+    required = {"title": "", "witness_label": "", "label": "", "caption": "", "name": ""}
+    kwargs = {k: v for k, v in required.items() if k in cls.__dataclass_fields__}
+    if kind_name == "figure":
+        kwargs["count"] = Count(0)
+    return cls(case_id=case_id, **kwargs)

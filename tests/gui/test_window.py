@@ -1,0 +1,220 @@
+"""The review window driven through its widgets, offscreen."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+
+from desk_app.domain.values import Count, Qualifier
+from desk_app.gui.models.case_tree import NodeRole
+from desk_app.store import open_store, records
+from desk_app.store.cases import resolve_case
+
+
+def _select_case_in_tree(window, qtbot, slug):
+    case = resolve_case(window.db, slug)
+    index = window.tree_model.find_case(case.id)
+    window.tree.setCurrentIndex(index)
+    return case
+
+
+def test_selecting_al_waer_shows_twelve_batches(window, qtbot):
+    _select_case_in_tree(window, qtbot, "al-waer")
+    window.tabs.setCurrentIndex(window.tabs.tab_of_kind["batch"])
+    panel = window.tabs.panels["batch"]
+    assert panel.model.rowCount() == 12
+    assert panel.totals.text() == "12 batches \u00b7 people: unknown \u00b7 buses: unknown"
+    assert "al-Waer, Homs" in window.tabs.overview.toPlainText()
+    assert "an estimated 70,000\u201310" in window.tabs.overview.toPlainText()
+
+
+def _open_batch_form(window, qtbot, number=4):
+    case = _select_case_in_tree(window, qtbot, "al-waer")
+    panel = window.tabs.panels["batch"]
+    window.tabs.setCurrentIndex(window.tabs.tab_of_kind["batch"])
+    batch = next(
+        b for b in records.list_for_case(window.db, "batch", case.id) if b.number == number
+    )
+    panel.select(batch.id)
+    assert window.current == ("batch", batch.id)
+    form = window.edit_record()
+    qtbot.addWidget(form)
+    return batch, form
+
+
+def test_edit_a_batch_then_undo_and_redo(window, qtbot):
+    batch, form = _open_batch_form(window, qtbot)
+    form.editors["people"].edit.setText("about 1,800")
+    assert form.editors["people"].preview.text() == "about 1,800"
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not form.isVisible()
+    stored = lambda: records.get(window.db, "batch", batch.id).people  # noqa: E731
+    assert stored() == Count(1800, None, Qualifier.ABOUT)
+    table = window.tabs.panels["batch"].model
+    assert table.index(table.row_of(batch.id), 4).data() == "about 1,800"
+    window.act_undo.trigger()
+    assert stored() is None
+    assert table.index(table.row_of(batch.id), 4).data() == "unknown"
+    window.act_redo.trigger()
+    assert stored() == Count(1800, None, Qualifier.ABOUT)
+
+
+def test_an_invalid_date_cannot_be_saved_and_the_store_is_unchanged(window, qtbot):
+    batch, form = _open_batch_form(window, qtbot)
+    before = records.get(window.db, "batch", batch.id)
+    audit_before = window.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    form.editors["date"].edit.setText("2017-02-30")
+    assert not form.save_button.isEnabled()
+    assert "February 2017 has no day 30" in form.errors["date"].text()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.result_record() is None
+    form.editors["date"].edit.setText("2017-04")
+    assert form.save_button.isEnabled() and form.errors["date"].text() == ""
+    form.editors["date"].edit.setText("April 2017")
+    assert not form.save_button.isEnabled()
+    form.reject()
+    assert records.get(window.db, "batch", batch.id) == before
+    assert window.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == audit_before
+    assert window.undo_stack.count() == 0
+
+
+def test_a_required_field_and_a_bad_count_block_saving(window, qtbot):
+    _select_case_in_tree(window, qtbot, "daraya")
+    window.tabs.setCurrentIndex(window.tabs.tab_of_kind["testimony"])
+    form = window.new_record()
+    qtbot.addWidget(form)
+    assert form.windowTitle() == "New testimony"
+    assert not form.save_button.isEnabled() and form.errors["witness_label"].text() == "required"
+    form.editors["witness_label"].edit.setText("A baker from Daraya")
+    assert form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    panel = window.tabs.panels["testimony"]
+    assert panel.model.rowCount() == 2
+    labels = [panel.model.index(r, 0).data() for r in range(2)]
+    assert "A baker from Daraya" in labels
+    assert window.current[0] == "testimony"
+    tree_index = window.tree.currentIndex()
+    assert tree_index.data() == "A baker from Daraya"
+    assert tree_index.parent().data() == "Testimonies (2)"
+
+
+def test_delete_a_testimony_then_undo_brings_it_back_with_the_same_id(window, qtbot, yes):
+    case = _select_case_in_tree(window, qtbot, "four-towns")
+    window.tabs.setCurrentIndex(window.tabs.tab_of_kind["testimony"])
+    panel = window.tabs.panels["testimony"]
+    testimony = records.list_for_case(window.db, "testimony", case.id)[0]
+    panel.select(testimony.id)
+    assert window.delete_record()
+    assert "You can undo" in yes[0]
+    assert records.find(window.db, "testimony", testimony.id) is None
+    assert panel.model.rowCount() == 1
+    window.act_undo.trigger()
+    assert records.get(window.db, "testimony", testimony.id) == testimony
+    assert panel.model.rowCount() == 2
+    window.act_redo.trigger()
+    assert records.find(window.db, "testimony", testimony.id) is None
+
+
+def test_tree_and_tabs_stay_in_step(window, qtbot):
+    case = _select_case_in_tree(window, qtbot, "four-towns")
+    incident = next(
+        i
+        for i in records.list_for_case(window.db, "incident", case.id)
+        if i.title.startswith("Car bomb")
+    )
+    index = window.tree_model.find_record("incident", incident.id, case.id)
+    window.tree.setCurrentIndex(index)
+    assert window.tabs.currentIndex() == window.tabs.tab_of_kind["incident"]
+    assert window.tabs.panels["incident"].current_id() == incident.id
+    assert "125" in window.details.toPlainText()
+    siege = records.list_for_case(window.db, "siege", case.id)[1]
+    window.tabs.setCurrentIndex(window.tabs.tab_of_kind["siege"])
+    window.tabs.panels["siege"].select(siege.id)
+    assert window.tree.currentIndex().data(NodeRole)[2] == siege.id
+
+
+def test_window_state_case_and_tab_are_remembered(app, qtbot, demo_path):
+    from desk_app.gui.views.main_window import MainWindow
+
+    first = MainWindow(open_store(demo_path), demo_path)
+    qtbot.addWidget(first)
+    first.show()
+    case = _select_case_in_tree(first, qtbot, "daraya")
+    first.tabs.setCurrentIndex(5)
+    first.set_grouping("status")
+    first.resize(701, 503)
+    first.close()
+    second = MainWindow(open_store(demo_path), demo_path)
+    qtbot.addWidget(second)
+    assert second.tabs.case_id == case.id
+    assert second.tabs.currentIndex() == 5
+    assert second.tree_model.grouping == "status"
+    assert (second.size().width(), second.size().height()) == (701, 503)
+
+
+def test_filter_box_narrows_the_tree_as_you_type(window, qtbot):
+    qtbot.keyClicks(window.filter_edit, "Zoghara")
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() == 1, timeout=2000)
+    assert window.tree_model.index(0, 0).data() == "Homs (1)"
+
+
+def test_import_runs_off_the_gui_thread_and_the_tree_shows_the_new_case(window, qtbot, tmp_path):
+    path = tmp_path / "new.json"
+    from desk_app.exchange.bundle_json import bundle_to_json
+    from desk_app.store.cases import load_bundle
+
+    bundle = load_bundle(window.db, resolve_case(window.db, "daraya").id)
+    data = bundle_to_json(bundle)
+    old = data["case"]["id"]
+    new = "55555555-5555-4555-8555-555555555555"
+    text = json.dumps(data).replace(old, new).replace('"slug": "daraya"', '"slug": "daraya-2"')
+    for item in (
+        "sources",
+        "places",
+        "parties",
+        "figures",
+        "sieges",
+        "agreements",
+        "batches",
+        "incidents",
+        "testimonies",
+        "aftermath",
+        "media",
+    ):
+        for rec in data[item]:
+            text = text.replace(rec["id"], rec["id"][:-4] + "beef")
+    path.write_text(text)
+    thread, runner, _ = window.start_import([path])
+    with qtbot.waitSignal(runner.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(
+        lambda: window.tree_model.rowCount() == 4 and "(2)" in window.tree_model.index(1, 0).data(),
+        timeout=3000,
+    )
+    assert window.counts_label.text().startswith("5 cases")
+
+
+def test_a_new_key_figure_needs_its_count_typed(window, qtbot):
+    _select_case_in_tree(window, qtbot, "daraya")
+    window.tabs.setCurrentIndex(window.tabs.tab_of_kind["figure"])
+    window.tabs.reference.setCurrentWidget(window.tabs.panels["figure"])
+    form = window.new_record()
+    qtbot.addWidget(form)
+    form.editors["label"].edit.setText("Households displaced")
+    assert form.editors["count"].edit.text() == "" and not form.save_button.isEnabled()
+    form.editors["count"].edit.setText("more than 500")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    figures = window.tabs.panels["figure"].model
+    assert figures.rowCount() == 6
+    assert "more than 500" in [figures.index(r, 1).data() for r in range(6)]
+
+
+def test_delete_a_case_and_undo(window, qtbot, yes):
+    case = _select_case_in_tree(window, qtbot, "eastern-aleppo")
+    assert window.delete_case()
+    assert window.tree_model.rowCount() == 3
+    assert window.tabs.case_id is None
+    window.act_undo.trigger()
+    assert window.tree_model.rowCount() == 4
+    assert records.count_for_case(window.db, "incident", case.id) == 5
