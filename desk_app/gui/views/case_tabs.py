@@ -21,7 +21,7 @@ from desk_app.domain import records as r
 from desk_app.domain.summary import batch_totals, total_text
 from desk_app.gui.models.record_table import RecordTableModel
 from desk_app.gui.views.batch_chart import BatchChart
-from desk_app.gui.views.html import names_for, overview_html, record_html
+from desk_app.gui.views.html import names_for, overview_html
 from desk_app.i18n import tr
 from desk_app.store.cases import load_bundle
 from desk_app.store.records import Change
@@ -97,7 +97,7 @@ class RecordPanel(QWidget):
             box.addWidget(self.totals)
             box.addWidget(self.chart, 1)
             self.splitter.addWidget(below)
-        elif kind not in ("figure", "place", "party", "source"):
+        elif kind == "testimony":  # other kinds show their fields in the Details dock
             self.pane = QTextBrowser()
             self.pane.setObjectName(f"pane_{kind}")
             self.pane.setOpenLinks(False)
@@ -157,12 +157,8 @@ class RecordPanel(QWidget):
         self.chart.set_batches(batches)
 
     def _show(self, record) -> None:
-        if self.pane is None or record is None:
-            return
-        if isinstance(record, r.Testimony):
+        if self.pane is not None and isinstance(record, r.Testimony):
             self.pane.setHtml(reader_html(record))
-        else:
-            self.pane.setHtml(record_html(record, self._names()))
 
     def _on_table_current_changed(self, current, _previous) -> None:
         if not current.isValid():

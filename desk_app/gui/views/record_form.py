@@ -301,12 +301,13 @@ class PairsEditor(Editor):
         options: list[tuple[str, str]],
         make: Callable[[str, str], Any],
         split: Callable[[Any], tuple[str, str]],
+        first: str,
         second: str,
     ) -> None:
         super().__init__()
         self.options, self.make, self.split = options, make, split
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([tr("Record"), tr(second)])
+        self.table.setHorizontalHeaderLabels([tr(first), tr(second)])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(140)
         add, remove = QPushButton(tr("Add")), QPushButton(tr("Remove"))
@@ -375,13 +376,14 @@ def editor_for(name: str, tp: Any, choices: Choices, *, required: bool = False) 
             return TagsEditor()
         if item is r.Negotiator:
             return PairsEditor(
-                choices["party"], r.Negotiator, lambda n: (n.party_id, n.role), "Role"
+                choices["party"], r.Negotiator, lambda n: (n.party_id, n.role), "Party", "Role"
             )
         if item is r.SourceRef:
             return PairsEditor(
                 choices["source"],
                 r.SourceRef,
                 lambda s: (s.source_id, s.locator),
+                "Source",
                 "Page or section",
             )
         if isinstance(item, type) and issubclass(item, enum.Enum):
