@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _message(exc: Exception) -> str:
     from desk_app.exchange.bundle_json import BundleError  # noqa: PLC0415
-    from desk_app.exchange.files import WriteError  # noqa: PLC0415
+    from desk_app.files import WriteError  # noqa: PLC0415
     from desk_app.store.errors import StoreError  # noqa: PLC0415
 
     if isinstance(exc, CliError | StoreError | BundleError | WriteError):

@@ -207,9 +207,9 @@ class DateSpan:
         """Print the span; an unknown end reads 'unknown'."""
         if self.start is None and self.end is None:
             return tr("unknown")
-        start = self.start.text() if self.start else tr("unknown")
         if self.end is None:
-            return start + " \u2013 " + tr("unknown")
+            return tr("from {0}").format(self.start.text())
+        start = self.start.text() if self.start else tr("unknown")
         if self.start == self.end:
             return start
         if self.start and self.start.year == self.end.year and self.start.day and self.end.day:

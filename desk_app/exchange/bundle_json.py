@@ -15,7 +15,7 @@ from desk_app.domain import records as r
 from desk_app.domain.bundle import FORMAT, VERSION, CaseBundle, reference_problems
 from desk_app.domain.kinds import KINDS
 from desk_app.domain.serial import SerialError, from_dict, to_dict
-from desk_app.exchange.files import atomic_write
+from desk_app.files import atomic_write
 from desk_app.i18n import tr
 
 TOP_KEYS = {"format", "version", "case"} | {k.bundle_key for k in KINDS}

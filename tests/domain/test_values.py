@@ -69,7 +69,8 @@ def test_partial_date_rejects_impossible_dates(bad):
 def test_date_span_prints_a_period_and_refuses_one_that_runs_backwards():
     span = DateSpan(PartialDate(2017, 3, 18), PartialDate(2017, 5, 21))
     assert span.text() == "18 March \u2013 21 May 2017"
-    assert DateSpan(PartialDate(2013, 10), None).text() == "October 2013 \u2013 unknown"
+    assert DateSpan(PartialDate(2013, 10), None).text() == "from October 2013"
+    assert DateSpan(None, PartialDate(2016, 8)).text() == "unknown \u2013 August 2016"
     with pytest.raises(InvalidValue):
         DateSpan(PartialDate(2017, 5), PartialDate(2017, 3))
     # a month-precise end inside the start's month is not "before" it
