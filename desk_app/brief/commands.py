@@ -41,3 +41,20 @@ def run_brief(db: Database, args: argparse.Namespace, *, fail: type[Exception]) 
         file=sys.stdout,
     )
     return 0
+
+
+def make_brief(store, case_id: str, target, *, profile: Profile, progress=None):
+    """Open the store afresh (a worker thread's own connection) and write one brief."""
+    from desk_app.store import open_store  # noqa: PLC0415
+
+    db = open_store(store, create=False)
+    try:
+        return build_brief(
+            load_bundle(db, case_id),
+            target,
+            profile=profile,
+            audit_head=audit.head(db),
+            progress=progress,
+        )
+    finally:
+        db.close()

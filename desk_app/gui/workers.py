@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desk_app.i18n import tr
@@ -57,6 +57,39 @@ class JobRunner(QObject):
         self.progressed.emit(done, total, message)
 
 
+class _Relay(QObject):
+    """Lives in the GUI thread, so the worker's signals reach the callbacks there (queued).
+
+    A plain Python callable connected to a worker's signal would run in the worker
+    thread, and building widgets there breaks Qt.
+    """
+
+    def __init__(
+        self, parent: QObject, dialog: QProgressDialog, on_success: Callable, on_failure: Callable
+    ) -> None:
+        super().__init__(parent)
+        self._dialog, self._on_success, self._on_failure = dialog, on_success, on_failure
+
+    @Slot(int, int, str)
+    def progressed(self, done: int, total: int, message: str) -> None:
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(done)
+        self._dialog.setLabelText(message)
+
+    @Slot(object)
+    def succeeded(self, result: object) -> None:
+        self._on_success(result)
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self._on_failure(message)
+
+    @Slot()
+    def finished(self) -> None:
+        self._dialog.close()
+        self.deleteLater()
+
+
 def run_job(
     parent: QWidget,
     title: str,
@@ -73,17 +106,12 @@ def run_job(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    dialog.canceled.connect(runner.cancel)
-
-    def on_progress(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(done)
-        dialog.setLabelText(message)
-
-    runner.progressed.connect(on_progress)
-    runner.succeeded.connect(on_success)
-    runner.failed.connect(on_failure)
-    runner.finished.connect(dialog.close)
+    dialog.canceled.connect(runner.cancel, Qt.ConnectionType.DirectConnection)
+    relay = _Relay(parent, dialog, on_success, on_failure)
+    runner.progressed.connect(relay.progressed)
+    runner.succeeded.connect(relay.succeeded)
+    runner.failed.connect(relay.failed)
+    runner.finished.connect(relay.finished)
     runner.finished.connect(thread.quit)
     thread.finished.connect(runner.deleteLater)
     thread.started.connect(runner.run)

@@ -218,3 +218,24 @@ def test_delete_a_case_and_undo(window, qtbot, yes):
     window.act_undo.trigger()
     assert window.tree_model.rowCount() == 4
     assert records.count_for_case(window.db, "incident", case.id) == 5
+
+
+def test_the_form_returns_real_enums_and_keeps_every_field(window, qtbot):
+    from desk_app.domain.enums import IncidentKind, LegalQualification
+
+    case = _select_case_in_tree(window, qtbot, "four-towns")
+    incident = next(
+        i
+        for i in records.list_for_case(window.db, "incident", case.id)
+        if i.title.startswith("Car bomb")
+    )
+    window.show_record("incident", incident.id, case.id)
+    form = window.edit_record()
+    qtbot.addWidget(form)
+    assert form.result_record() == incident, "opening and saving unchanged changes nothing"
+    form.editors["kind"].set_value(IncidentKind.UNLAWFUL_KILLING)
+    form.editors["legal_qualifications"].set_value([LegalQualification.WAR_CRIME])
+    edited = form.result_record()
+    assert edited.kind is IncidentKind.UNLAWFUL_KILLING
+    assert edited.legal_qualifications == [LegalQualification.WAR_CRIME]
+    assert type(edited.legal_qualifications[0]) is LegalQualification

@@ -158,6 +158,12 @@ class MainWindow(QMainWindow):
             "Edit case &details\u2026", self.edit_case, "Ctrl+Shift+D"
         )
         self.act_delete_case = self._action("Delete case\u2026", self.delete_case)
+        self.act_export_brief = self._action(
+            "Export &brief\u2026",
+            self.export_brief,
+            "Ctrl+E",
+            tip="Build a PDF brief of the open case, preview it, save or print it",
+        )
         self.act_about = self._action("&About Case Desk", self.about)
         self.group_actions = QActionGroup(self)
         for value, label in GROUPINGS:
@@ -200,6 +206,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.tab_actions)
         self.case_menu = bar.addMenu(tr("&Case"))
         self.case_menu.addActions([self.act_new_case, self.act_edit_case, self.act_delete_case])
+        self.case_menu.addSeparator()
+        self.case_menu.addAction(self.act_export_brief)
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.act_about)
         toolbar = self.addToolBar(tr("Main"))
@@ -207,6 +215,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.act_open_store, self.act_undo, self.act_redo])
         toolbar.addSeparator()
         toolbar.addActions([self.act_new_record, self.act_edit_record, self.act_delete_record])
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_export_brief)
         self._rebuild_recent_menu()
 
     def _connect(self) -> None:
@@ -472,6 +482,39 @@ class MainWindow(QMainWindow):
                 lambda out: self.statusBar().showMessage(tr("Wrote {0}").format(out), 8000),
             )
 
+    def export_brief(self):
+        """Ask for an edition, build the brief in a worker, then preview it."""
+        from desk_app.gui.views.brief_preview import EditionDialog  # noqa: PLC0415
+
+        case_id = self.tabs.case_id
+        if case_id is None:
+            return None
+        case = records.get(self.db, "case", case_id)
+        chooser = EditionDialog(case.title, self)
+        if chooser.exec() != EditionDialog.DialogCode.Accepted:
+            return None
+        return self.start_brief(case_id, chooser.profile)
+
+    def start_brief(self, case_id: str, profile):
+        from desk_app.brief.commands import make_brief  # noqa: PLC0415
+        from desk_app.gui.views.brief_preview import BriefPreview, private_target  # noqa: PLC0415
+
+        slug = records.get(self.db, "case", case_id).slug
+        name = f"{slug}-{profile.value}.pdf"
+        target, store = private_target(name), self.bridge.path
+
+        def show(result) -> None:
+            self.preview = BriefPreview(result.path, name, self)
+            self.preview.open()
+
+        return self._start_job(
+            tr("Building the {0} brief").format(profile.value),
+            lambda progress, _: make_brief(
+                store, case_id, target, profile=profile, progress=progress
+            ),
+            show,
+        )
+
     def _start_job(self, title: str, job, on_success):
         job_parts = run_job(
             self, title, job, on_success, lambda message: dialogs.show_error(self, title, message)
@@ -542,7 +585,12 @@ class MainWindow(QMainWindow):
         self.act_new_record.setText(label)
         self.act_edit_record.setEnabled(has_case)
         self.act_delete_record.setEnabled(self.current is not None)
-        for action in (self.act_edit_case, self.act_delete_case, self.act_export_bundle):
+        for action in (
+            self.act_edit_case,
+            self.act_delete_case,
+            self.act_export_bundle,
+            self.act_export_brief,
+        ):
             action.setEnabled(has_case)
 
     # -- settings -----------------------------------------------------------------------------------------

@@ -207,17 +207,16 @@ class ChoiceEditor(Editor):
     def __init__(self, options: list[tuple[Any, str]]) -> None:
         super().__init__()
         self.combo = QComboBox()
-        for value, label in options:
-            self.combo.addItem(label, value)
+        self.values = [value for value, _ in options]  # Qt item data would turn enums into str
+        self.combo.addItems([label for _, label in options])
         _single(self, self.combo)
         self.combo.currentIndexChanged.connect(self.changed)
 
     def value(self) -> Any:
-        return self.combo.currentData()
+        return self.values[self.combo.currentIndex()]
 
     def set_value(self, value: Any) -> None:
-        index = self.combo.findData(value)
-        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.setCurrentIndex(self.values.index(value) if value in self.values else 0)
 
 
 class CheckEditor(Editor):
@@ -266,9 +265,9 @@ class CheckListEditor(Editor):
     def __init__(self, options: list[tuple[Any, str]]) -> None:
         super().__init__()
         self.list = QListWidget()
-        for value, label in options:
+        self.values = [value for value, _ in options]
+        for _, label in options:
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
@@ -280,16 +279,17 @@ class CheckListEditor(Editor):
         return [self.list.item(i) for i in range(self.list.count())]
 
     def value(self) -> list[Any]:
+        items = self._items()
         return [
-            i.data(Qt.ItemDataRole.UserRole)
-            for i in self._items()
+            v
+            for v, i in zip(self.values, items, strict=True)
             if i.checkState() == Qt.CheckState.Checked
         ]
 
     def set_value(self, value: list[Any]) -> None:
         chosen = set(value)
-        for item in self._items():
-            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+        for item, item_value in zip(self._items(), self.values, strict=True):
+            checked = item_value in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
