@@ -193,6 +193,37 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    import time  # noqa: PLC0415
+
+    from desk_app.exchange.synth import synthesize  # noqa: PLC0415
+    from desk_app.store import open_store  # noqa: PLC0415
+
+    if args.cases < 1 or args.testimonies < 0:
+        raise CliError(tr("--cases must be 1 or more and --testimonies 0 or more"))
+    path = Path(args.db) if args.db else paths.store_path(None)[0]
+    if path.exists():
+        raise CliError(tr("{0} exists; synth fills a new store only").format(path))
+    started = time.perf_counter()
+    db = open_store(path)
+
+    def report(done: int, total: int, message: str) -> None:
+        print(f"\r{message}", end="", file=sys.stderr, flush=True)
+
+    totals = synthesize(
+        db,
+        cases=args.cases,
+        testimonies=args.testimonies,
+        batches=args.batches,
+        seed=args.seed,
+        progress=report,
+    )
+    print(file=sys.stderr)
+    detail = ", ".join(f"{n} {t}" for t, n in totals.items())
+    print(tr("created {0} in {1:.1f} s: {2}").format(path, time.perf_counter() - started, detail))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; --db is accepted before or after the command."""
     db_opt = argparse.ArgumentParser(add_help=False)
@@ -234,6 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help=tr("one brief per case into --out DIR"))
     p.add_argument("--out", required=True, metavar="FILE.pdf|DIR")
     p.add_argument("--profile", choices=["internal", "partner", "public"], default="internal")
+    p = add("synth", cmd_synth, tr("fill a new store with synthetic cases (for benchmarks)"))
+    p.add_argument("--cases", type=int, required=True)
+    p.add_argument("--testimonies", type=int, required=True)
+    p.add_argument(
+        "--batches", type=int, default=None, help=tr("batches per case (default: 1 to 14)")
+    )
+    p.add_argument("--seed", type=int, default=1)
     p = add("search", cmd_search, tr("search every case"))
     p.add_argument("query")
     p.add_argument("--json", action="store_true")

@@ -9,6 +9,7 @@ one unbreakable unit.
 
 from __future__ import annotations
 
+import functools
 import re
 from xml.sax.saxutils import escape
 
@@ -35,9 +36,21 @@ def is_rtl(text: str, language: str = "") -> bool:
     return len(ARABIC.findall(text or "")) > len(_LATIN.findall(text or ""))
 
 
+@functools.lru_cache(maxsize=65536)
+def _shape(word: str) -> str:
+    """One word in its joined forms (words repeat: the reshaper is slow, so cache it)."""
+    return _reshaper.reshape(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _width(word: str, font: str, size: float) -> float:
+    return stringWidth(_shape(word), font, size)
+
+
 def visual(line: str, *, rtl: bool) -> str:
-    """One line, shaped and in display order."""
-    return get_display(_reshaper.reshape(line), base_dir="R" if rtl else "L")
+    """One line, shaped and in display order (letters never join across a space)."""
+    shaped = " ".join(_shape(word) for word in line.split(" "))
+    return get_display(shaped, base_dir="R" if rtl else "L")
 
 
 def inline_markup(text: str) -> str:
@@ -53,16 +66,23 @@ def inline_markup(text: str) -> str:
 
 
 def wrap_logical(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break text into lines in logical order, measuring each line as it will be shaped."""
+    """Break text into lines in logical order, measuring each word as it will be shaped.
+
+    Arabic letters never join across a space, so a word's shaped width does not
+    depend on its neighbours: each word is shaped and measured once.
+    """
+    space = stringWidth(" ", font, size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current: list[str] = []
+        used = 0.0
         for word in paragraph.split():
-            candidate = " ".join([*current, word])
-            if current and stringWidth(_reshaper.reshape(candidate), font, size) > width:
+            w = _width(word, font, size)
+            if current and used + space + w > width:
                 lines.append(" ".join(current))
-                current = [word]
+                current, used = [word], w
             else:
+                used += (space if current else 0.0) + w
                 current.append(word)
         lines.append(" ".join(current))
     return lines

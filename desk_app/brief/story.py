@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -23,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desk_app.brief.arabic import RTLParagraph, inline_markup, is_rtl
+from desk_app.brief.arabic import RTLParagraph, has_arabic, inline_markup, is_rtl
 from desk_app.brief.charts import chart_data, people_chart
 from desk_app.brief.styles import BOX, INK, RULE, styles
 from desk_app.domain.bundle import CaseBundle
@@ -85,28 +86,52 @@ def _labelled(label: str, value: str) -> Paragraph:
     return rich(f"<b>{escape(label)}:</b> {inline_markup(value)}")
 
 
+def _cell(text: str, style, width: float):
+    """A plain string when it fits its column (cheap to draw), else a wrapping Paragraph."""
+    if (
+        not has_arabic(text)
+        and "\n" not in text
+        and stringWidth(text, style.fontName, style.fontSize) <= width
+    ):
+        return text
+    return Paragraph(inline_markup(text), style)
+
+
 def _table(
     rows: list[list], widths: list[float], *, header: bool = True, total: bool = False
 ) -> Table:
     s = styles()
-    data = [
-        [
-            c
-            if not isinstance(c, str)
-            else Paragraph(inline_markup(c), s["cell_bold" if header and i == 0 else "cell"])
-            for c in row
-        ]
-        for i, row in enumerate(rows)
-    ]
+    data = []
+    for i, row in enumerate(rows):
+        style = s["cell_bold" if header and i == 0 else "cell"]
+        data.append(
+            [
+                _cell(c, style, w - 12) if isinstance(c, str) else c
+                for c, w in zip(row, widths, strict=True)
+            ]
+        )
     table = Table(data, colWidths=widths, repeatRows=1 if header else 0)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("FONT", (0, 0), (-1, -1), s["cell"].fontName, s["cell"].fontSize, s["cell"].leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), BOX), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), BOX),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+            (
+                "FONT",
+                (0, 0),
+                (-1, 0),
+                s["cell_bold"].fontName,
+                s["cell"].fontSize,
+                s["cell"].leading,
+            ),
+        ]
     if total:
         commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, INK)]
     table.setStyle(TableStyle(commands))

@@ -52,23 +52,37 @@ def secrets_of(bundle: CaseBundle) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def scrub(text: str, secrets: list[str]) -> str:
+def secrets_pattern(secrets: list[str]) -> re.Pattern | None:
+    """One case-insensitive pattern for all secrets, longest first (one pass per text)."""
+    if not secrets:
+        return None
+    return re.compile(
+        "|".join(re.escape(s) for s in sorted(secrets, key=len, reverse=True)), re.IGNORECASE
+    )
+
+
+def scrub(text: str, secrets: list[str] | re.Pattern | None) -> str:
     """Replace every secret in text (any case) with [withheld]."""
-    for secret in secrets:
-        text = re.sub(re.escape(secret), WITHHELD, text, flags=re.IGNORECASE)
-    return text
+    pattern = (
+        secrets if isinstance(secrets, re.Pattern) or secrets is None else secrets_pattern(secrets)
+    )
+    return pattern.sub(WITHHELD, text) if pattern is not None else text
 
 
-def _scrub_record(record, secrets: list[str]):
+def _scrub_record(record, pattern: re.Pattern | None):
+    if pattern is None:
+        return record
     changes = {}
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
         if type(value) is str and value:  # enums are str subclasses: leave them be
-            clean = scrub(value, secrets)
+            clean = pattern.sub(WITHHELD, value)
             if clean != value:
                 changes[f.name] = clean
         elif isinstance(value, list) and value and type(value[0]) is str:
-            changes[f.name] = [scrub(v, secrets) for v in value]
+            cleaned = [pattern.sub(WITHHELD, v) for v in value]
+            if cleaned != value:
+                changes[f.name] = cleaned
     return dataclasses.replace(record, **changes) if changes else record
 
 
@@ -86,11 +100,17 @@ def _testimony_for(t: r.Testimony, profile: Profile) -> r.Testimony | None:
 
 
 def redact(bundle: CaseBundle, profile: Profile) -> CaseBundle:
-    """A copy of the bundle holding only what the profile may show."""
-    out = copy.deepcopy(bundle)
+    """A copy of the bundle holding only what the profile may show.
+
+    Records are never changed in place (changes go through dataclasses.replace),
+    so copying the lists is enough to leave the caller's bundle untouched.
+    """
+    out = copy.copy(bundle)
+    for kind, items in bundle.records():
+        setattr(out, kind.bundle_key, list(items))
     if profile is Profile.INTERNAL:
         return out
-    secrets = secrets_of(bundle)
+    pattern = secrets_pattern(secrets_of(bundle))
     out.annotations = []
     out.testimonies = [
         t for t in (_testimony_for(t, profile) for t in out.testimonies) if t is not None
@@ -99,7 +119,7 @@ def redact(bundle: CaseBundle, profile: Profile) -> CaseBundle:
         for kind, items in out.records():
             kept = [item for item in items if not getattr(item, "not_for_publication", False)]
             setattr(out, kind.bundle_key, kept)
-    out.case = _scrub_record(out.case, secrets)
+    out.case = _scrub_record(out.case, pattern)
     for kind, items in out.records():
-        setattr(out, kind.bundle_key, [_scrub_record(item, secrets) for item in items])
+        setattr(out, kind.bundle_key, [_scrub_record(item, pattern) for item in items])
     return out

@@ -33,7 +33,9 @@ def test_build_preview_save_and_print(window, qtbot, tmp_path):
     preview = window.preview
     from PySide6.QtWidgets import QApplication
 
-    assert preview.thread() is QApplication.instance().thread(), "widgets are built on the GUI thread"
+    assert preview.thread() is QApplication.instance().thread(), (
+        "widgets are built on the GUI thread"
+    )
     assert preview.pages >= 5
     temp = preview.pdf
     saved = tmp_path / "saved.pdf"
