@@ -8,13 +8,34 @@ from desk_app.domain.redact import Profile, redact, scrub
 
 def _bundle() -> CaseBundle:
     case = r.Case(slug="x", title="X")
-    t = r.Testimony(case_id=case.id, witness_label="A nurse", witness_name="Rana Sabbagh", witness_contact="rana@example.org",
-                    place="Street 4", text="Rana Sabbagh said the clinic closed.", consent=Consent.ANONYMOUS_PUBLICATION,
-                    sensitivity=Sensitivity.SENSITIVE)
-    a = r.Aftermath(case_id=case.id, title="Checked with RANA SABBAGH", description="see rana@example.org")
-    return CaseBundle(case=case, testimonies=[t], aftermath=[a],
-                      annotations=[r.Annotation(case_id=case.id, record_kind="case", record_id=case.id, author="me",
-                                                created_at="2026-01-01", text="note")])
+    t = r.Testimony(
+        case_id=case.id,
+        witness_label="A nurse",
+        witness_name="Rana Sabbagh",
+        witness_contact="rana@example.org",
+        place="Street 4",
+        text="Rana Sabbagh said the clinic closed.",
+        consent=Consent.ANONYMOUS_PUBLICATION,
+        sensitivity=Sensitivity.SENSITIVE,
+    )
+    a = r.Aftermath(
+        case_id=case.id, title="Checked with RANA SABBAGH", description="see rana@example.org"
+    )
+    return CaseBundle(
+        case=case,
+        testimonies=[t],
+        aftermath=[a],
+        annotations=[
+            r.Annotation(
+                case_id=case.id,
+                record_kind="case",
+                record_id=case.id,
+                author="me",
+                created_at="2026-01-01",
+                text="note",
+            )
+        ],
+    )
 
 
 def test_redaction_leaves_the_callers_bundle_untouched():

@@ -34,7 +34,6 @@ from desk_app.gui.models.case_tree import CaseTreeModel, NodeRole
 from desk_app.gui.views import dialogs
 from desk_app.gui.views.case_tabs import CaseTabs
 from desk_app.gui.views.html import names_for, record_html
-from desk_app.gui.views.record_form import RecordForm
 from desk_app.gui.workers import run_job
 from desk_app.i18n import tr
 from desk_app.store import StoreError, open_store, records
@@ -362,20 +361,22 @@ class MainWindow(QMainWindow):
 
         return submit
 
-    def open_form(self, record, *, creating: bool) -> RecordForm:
+    def open_form(self, record, *, creating: bool):
+        from desk_app.gui.views.record_form import RecordForm  # noqa: PLC0415 - only when editing
+
         form = RecordForm(
             record, self._choices(), self._submit(creating), creating=creating, parent=self
         )
         form.open()
         return form
 
-    def new_record(self) -> RecordForm | None:
+    def new_record(self):
         kind_name = self.tabs.current_kind()
         if self.tabs.case_id is None or kind_name is None:
             return None
         return self.open_form(blank_record(kind_name, self.tabs.case_id), creating=True)
 
-    def edit_record(self) -> RecordForm | None:
+    def edit_record(self):
         if self.current is None:
             return self.edit_case()
         record = records.find(self.db, *self.current)
@@ -404,10 +405,10 @@ class MainWindow(QMainWindow):
         self._set_current(None, None)
         return True
 
-    def new_case(self) -> RecordForm:
+    def new_case(self):
         return self.open_form(r.Case(slug="", title=""), creating=True)
 
-    def edit_case(self) -> RecordForm | None:
+    def edit_case(self):
         if self.tabs.case_id is None:
             return None
         return self.open_form(records.get(self.db, "case", self.tabs.case_id), creating=False)
