@@ -75,7 +75,11 @@ def run(stores: list[tuple[str, str]], repeat: int = 5) -> list[Row]:
     # An installed desk-app has its bytecode (pip compiles it); this machine sets
     # PYTHONDONTWRITEBYTECODE, which would add compiling every module to every start.
     compileall.compile_dir(str(Path(desk_app.__file__).parent), quiet=1)
-    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": tempfile.mkdtemp(), "PYTHONDONTWRITEBYTECODE": ""}
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": tempfile.mkdtemp(),
+        "PYTHONDONTWRITEBYTECODE": "",
+    }
     bare_s, bare_m = _runs(BARE, repeat=repeat, env=env)
     rows = []
     for label, path in stores:

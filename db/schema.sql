@@ -33,7 +33,7 @@ CREATE TABLE annotations (
     record_kind TEXT NOT NULL, record_id TEXT NOT NULL, author TEXT NOT NULL,
     created_at TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
     tags TEXT NOT NULL DEFAULT '[]', resolved INTEGER NOT NULL DEFAULT 0, parent_id TEXT
-);
+, span_start INTEGER, span_end INTEGER, quote TEXT NOT NULL DEFAULT '');
 
 CREATE TABLE audit_log (
     seq INTEGER PRIMARY KEY,
@@ -117,13 +117,23 @@ CREATE TABLE places (
     notes TEXT NOT NULL DEFAULT ''
 );
 
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+
 CREATE TABLE search_doc (
     rowid INTEGER PRIMARY KEY,
     record_id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     case_id TEXT NOT NULL,
     body TEXT NOT NULL
-);
+, date TEXT);
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
     body, content='search_doc', content_rowid='rowid',
@@ -147,6 +157,8 @@ CREATE TABLE sources (
     title TEXT NOT NULL, publisher TEXT NOT NULL DEFAULT '', published TEXT,
     reference TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT ''
 );
+
+CREATE TABLE tag_vocabulary (name TEXT PRIMARY KEY);
 
 CREATE TABLE testimonies (
     id TEXT PRIMARY KEY,
@@ -183,6 +195,10 @@ CREATE INDEX parties_case ON parties (case_id);
 
 CREATE INDEX places_case ON places (case_id);
 
+CREATE INDEX reviews_case ON reviews (case_id, status);
+
+CREATE INDEX search_doc_case ON search_doc (case_id, kind);
+
 CREATE INDEX sieges_case ON sieges (case_id, period_start);
 
 CREATE INDEX sources_case ON sources (case_id);
@@ -194,12 +210,12 @@ CREATE TRIGGER aftermath_search_ad AFTER DELETE ON aftermath BEGIN
 END;
 
 CREATE TRIGGER aftermath_search_ai AFTER INSERT ON aftermath BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'aftermath', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.description, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'aftermath', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.description, '')), new.date);
 END;
 
 CREATE TRIGGER aftermath_search_au AFTER UPDATE ON aftermath BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -208,12 +224,12 @@ CREATE TRIGGER agreements_search_ad AFTER DELETE ON agreements BEGIN
 END;
 
 CREATE TRIGGER agreements_search_ai AFTER INSERT ON agreements BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'agreement', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.terms, '') || ' ' || coalesce(new.implementation, '') || ' ' || coalesce(new.summary, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'agreement', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.terms, '') || ' ' || coalesce(new.implementation, '') || ' ' || coalesce(new.summary, '')), new.date);
 END;
 
 CREATE TRIGGER agreements_search_au AFTER UPDATE ON agreements BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.terms, '') || ' ' || coalesce(new.implementation, '') || ' ' || coalesce(new.summary, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.terms, '') || ' ' || coalesce(new.implementation, '') || ' ' || coalesce(new.summary, '')), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -244,12 +260,12 @@ CREATE TRIGGER batches_search_ad AFTER DELETE ON batches BEGIN
 END;
 
 CREATE TRIGGER batches_search_ai AFTER INSERT ON batches BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'batch', new.case_id, desk_normalize(coalesce(new.origin, '') || ' ' || coalesce(new.destinations, '') || ' ' || coalesce(new.notes, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'batch', new.case_id, desk_normalize(coalesce(new.origin, '') || ' ' || coalesce(new.destinations, '') || ' ' || coalesce(new.notes, '')), new.date);
 END;
 
 CREATE TRIGGER batches_search_au AFTER UPDATE ON batches BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.origin, '') || ' ' || coalesce(new.destinations, '') || ' ' || coalesce(new.notes, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.origin, '') || ' ' || coalesce(new.destinations, '') || ' ' || coalesce(new.notes, '')), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -258,12 +274,12 @@ CREATE TRIGGER cases_search_ad AFTER DELETE ON cases BEGIN
 END;
 
 CREATE TRIGGER cases_search_ai AFTER INSERT ON cases BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'case', new.id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.slug, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.summary, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'case', new.id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.slug, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.summary, '')), new.period_start);
 END;
 
 CREATE TRIGGER cases_search_au AFTER UPDATE ON cases BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.slug, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.summary, '')), case_id = new.id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.slug, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.summary, '')), case_id = new.id, date = new.period_start
     WHERE record_id = old.id;
 END;
 
@@ -286,12 +302,12 @@ CREATE TRIGGER incidents_search_ad AFTER DELETE ON incidents BEGIN
 END;
 
 CREATE TRIGGER incidents_search_ai AFTER INSERT ON incidents BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'incident', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.attribution, '') || ' ' || coalesce(new.legal_reasoning, '') || ' ' || coalesce(new.description, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'incident', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.attribution, '') || ' ' || coalesce(new.legal_reasoning, '') || ' ' || coalesce(new.description, '')), new.date);
 END;
 
 CREATE TRIGGER incidents_search_au AFTER UPDATE ON incidents BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.attribution, '') || ' ' || coalesce(new.legal_reasoning, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.attribution, '') || ' ' || coalesce(new.legal_reasoning, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -300,12 +316,12 @@ CREATE TRIGGER media_search_ad AFTER DELETE ON media BEGIN
 END;
 
 CREATE TRIGGER media_search_ai AFTER INSERT ON media BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'media', new.case_id, desk_normalize(coalesce(new.caption, '') || ' ' || coalesce(new.credit, '') || ' ' || coalesce(new.place, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'media', new.case_id, desk_normalize(coalesce(new.caption, '') || ' ' || coalesce(new.credit, '') || ' ' || coalesce(new.place, '')), new.date);
 END;
 
 CREATE TRIGGER media_search_au AFTER UPDATE ON media BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.caption, '') || ' ' || coalesce(new.credit, '') || ' ' || coalesce(new.place, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.caption, '') || ' ' || coalesce(new.credit, '') || ' ' || coalesce(new.place, '')), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -355,12 +371,12 @@ CREATE TRIGGER sieges_search_ad AFTER DELETE ON sieges BEGIN
 END;
 
 CREATE TRIGGER sieges_search_ai AFTER INSERT ON sieges BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'siege', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.besieged, '') || ' ' || coalesce(new.description, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'siege', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.besieged, '') || ' ' || coalesce(new.description, '')), new.period_start);
 END;
 
 CREATE TRIGGER sieges_search_au AFTER UPDATE ON sieges BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.besieged, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.besieged, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id, date = new.period_start
     WHERE record_id = old.id;
 END;
 
@@ -383,11 +399,11 @@ CREATE TRIGGER testimonies_search_ad AFTER DELETE ON testimonies BEGIN
 END;
 
 CREATE TRIGGER testimonies_search_ai AFTER INSERT ON testimonies BEGIN
-    INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'testimony', new.case_id, desk_normalize(coalesce(new.witness_label, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.text, '')));
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, 'testimony', new.case_id, desk_normalize(coalesce(new.witness_label, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.text, '')), new.date);
 END;
 
 CREATE TRIGGER testimonies_search_au AFTER UPDATE ON testimonies BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.witness_label, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.text, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(coalesce(new.witness_label, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.text, '')), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;

@@ -32,6 +32,7 @@ class CaseBundle:
     aftermath: list[r.Aftermath] = field(default_factory=list)
     media: list[r.MediaItem] = field(default_factory=list)
     annotations: list[r.Annotation] = field(default_factory=list)
+    reviews: list[r.Review] = field(default_factory=list)
 
     def records(self) -> Iterator[tuple[Kind, list]]:
         """Each kind with its list, in dependency order (sources first)."""
@@ -91,6 +92,9 @@ def reference_problems(bundle: CaseBundle) -> list[tuple[str, str]]:
                 if neg.party_id not in party_ids:
                     problems.append((f"{path}.negotiators[{j}].party_id", tr("names no party")))
     all_ids = set(seen)
+    for i, review in enumerate(bundle.reviews):
+        if review.record_id not in all_ids:
+            problems.append((f"reviews[{i}].record_id", tr("names no record in this case")))
     for i, note in enumerate(bundle.annotations):
         if note.record_id not in all_ids:
             problems.append((f"annotations[{i}].record_id", tr("names no record in this case")))

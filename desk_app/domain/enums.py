@@ -123,3 +123,11 @@ class AnnotationKind(Labelled):
     QUESTION = "question"
     CORRECTION = "correction"
     CORROBORATION = "corroboration"
+
+
+class ReviewStatus(Labelled):
+    DRAFT = "draft"
+    NEEDS_REVIEW = "needs_review"
+    REVIEWED = "reviewed"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"

@@ -85,6 +85,7 @@ KINDS: tuple[Kind, ...] = (
         "Annotations",
         "created_at",
     ),
+    Kind("review", r.Review, "reviews", "reviews", "Review", "Reviews", "set_at"),
 )
 
 CASE_KIND = Kind("case", r.Case, "cases", "case", "Case", "Cases", "title")

@@ -25,6 +25,7 @@ LABEL_FIELDS: dict[str, tuple[str, ...]] = {
     "aftermath": ("title",),
     "media": ("caption", "date"),
     "annotation": ("text",),
+    "review": ("status",),
 }
 
 

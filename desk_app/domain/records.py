@@ -22,6 +22,7 @@ from desk_app.domain.enums import (
     Phase,
     PlaceKind,
     Restriction,
+    ReviewStatus,
     Sensitivity,
 )
 from desk_app.domain.values import Count, DateSpan, PartialDate
@@ -209,3 +210,17 @@ class Annotation(Record):
     tags: list[str] = field(default_factory=list)
     resolved: bool = False
     parent_id: str | None = None
+    span_start: int | None = None  # a span of a testimony's text, by character offsets
+    span_end: int | None = None
+    quote: str = ""  # the words the span covered, to re-find them after edits
+
+
+@dataclass(kw_only=True, slots=True)
+class Review(Record):
+    """The review status of one record, with who set it and when."""
+
+    record_kind: str
+    record_id: str
+    status: ReviewStatus = ReviewStatus.DRAFT
+    set_by: str
+    set_at: str

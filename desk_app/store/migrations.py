@@ -225,3 +225,75 @@ def _split(script: str) -> list[str]:
     if current:
         statements.append("\n".join(current))
     return statements
+
+
+# -- m002: review workflow ------------------------------------------------------------------
+
+DATED = {
+    "cases": "period_start",
+    "sieges": "period_start",
+    "agreements": "date",
+    "batches": "date",
+    "incidents": "date",
+    "testimonies": "date",
+    "aftermath": "date",
+    "media": "date",
+}
+DEFAULT_TAGS = [
+    "figures",
+    "date-check",
+    "needs-source",
+    "corroborated",
+    "identity-risk",
+    "translation",
+]
+
+
+def _dated_search_triggers(table: str, kind: str, columns: list[str], date_col: str) -> str:
+    body = " || ' ' || ".join(f"coalesce(new.{c}, '')" for c in columns)
+    case_col = "new.id" if table == "cases" else "new.case_id"
+    return f"""
+DROP TRIGGER {table}_search_ai;
+DROP TRIGGER {table}_search_au;
+CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO search_doc (record_id, kind, case_id, body, date)
+    VALUES (new.id, '{kind}', {case_col}, desk_normalize({body}), new.{date_col});
+END;
+CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN
+    UPDATE search_doc SET body = desk_normalize({body}), case_id = {case_col}, date = new.{date_col}
+    WHERE record_id = old.id;
+END;
+UPDATE search_doc SET date = (SELECT {date_col} FROM {table} WHERE {table}.id = search_doc.record_id)
+WHERE kind = '{kind}';
+"""
+
+
+@migrations()
+def m002_review(db: Database) -> None:
+    """Text spans on annotations, review status, a tag vocabulary, dates in the search index."""
+    script = """
+ALTER TABLE annotations ADD COLUMN span_start INTEGER;
+ALTER TABLE annotations ADD COLUMN span_end INTEGER;
+ALTER TABLE annotations ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+CREATE INDEX reviews_case ON reviews (case_id, status);
+CREATE TABLE tag_vocabulary (name TEXT PRIMARY KEY);
+ALTER TABLE search_doc ADD COLUMN date TEXT;
+CREATE INDEX search_doc_case ON search_doc (case_id, kind);
+"""
+    for table, date_col in DATED.items():
+        kind, columns = SEARCH_FIELDS[table]
+        script += _dated_search_triggers(table, kind, columns, date_col)
+    for statement in _split(script):
+        db.execute(statement)
+    db.conn.executemany(
+        "INSERT INTO tag_vocabulary (name) VALUES (?)", [(t,) for t in DEFAULT_TAGS]
+    )

@@ -210,11 +210,9 @@ def delete(db: Database, kind_name: str, record_id: str, *, actor: str) -> Chang
         if kind is CASE_KIND:
             changes = {"case": changes, "records": _child_counts(db, record_id)}
         elif cascaded:
-            db.execute(
-                f"DELETE FROM annotations WHERE id IN ({','.join('?' * len(cascaded))})",
-                [a.id for a in cascaded],
-            )
-            changes = {**changes, "annotations_removed": [a.id for a in cascaded]}
+            for item in cascaded:
+                db.execute(f"DELETE FROM {kind_of(item).table} WHERE id = ?", [item.id])
+            changes = {**changes, "also_removed": [f"{kind_of(a).name} {a.id}" for a in cascaded]}
         db.execute(f"DELETE FROM {kind.table} WHERE id = ?", [record_id])
         audit.append(
             db,
@@ -233,7 +231,8 @@ def _dependents(db: Database, kind: Kind, record_id: str) -> tuple:
     """What goes with a record: a case's records, or a record's annotation thread."""
     if kind is CASE_KIND:
         return tuple(item for k in KINDS for item in list_for_case(db, k.name, record_id))
-    thread, frontier = [], [record_id]
+    review = _rows(db, f"{_select(kind_named('review'))} WHERE record_id = ?", [record_id])
+    thread, frontier = [from_row(r.Review, row) for row in review], [record_id]
     while frontier:
         marks = ",".join("?" * len(frontier))
         rows = _rows(

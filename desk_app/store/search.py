@@ -31,8 +31,12 @@ class Hit:
         return asdict(self)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def fts_query(text: str) -> str | None:
     """The FTS5 MATCH expression for user text; None when it has no words."""
+    text = _CONTROL.sub(" ", text)  # a NUL ends FTS5's query string early; controls are never searched
     tokens = [normalize(t) for t in text.split()]
     tokens = [t.replace('"', '""') for t in tokens if _WORD.search(t)]
     if not tokens:
@@ -50,19 +54,38 @@ def search(
     limit: int = 20,
     case_id: str | None = None,
     kind: str | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     marks: tuple[str, str] = ("[", "]"),
 ) -> list[Hit]:
-    """Ranked hits for user text; an empty list when nothing matches."""
+    """Ranked hits for user text, narrowed by filters; an empty list when nothing matches.
+
+    status 'draft' also matches records never reviewed; dates compare by their
+    ISO prefix, so 2016 to 2016 takes in every date within 2016.
+    """
     query = fts_query(text)
     if query is None:
         return []
     where, params = ["search_fts MATCH ?"], [query]
-    if case_id:
-        where.append("d.case_id = ?")
-        params.append(case_id)
-    if kind:
-        where.append("d.kind = ?")
-        params.append(kind)
+    for clause, value in (
+        ("d.case_id = ?", case_id),
+        ("d.kind = ?", kind),
+        (
+            "coalesce((SELECT status FROM reviews WHERE record_id = d.record_id), 'draft') = ?",
+            status,
+        ),
+        (
+            "d.record_id IN (SELECT record_id FROM annotations WHERE tags LIKE ?)",
+            f'%"{tag}"%' if tag else None,
+        ),
+        ("d.date >= ?", date_from),
+        ("substr(d.date, 1, length(?)) <= ?", date_to),
+    ):
+        if value:
+            where.append(clause)
+            params += [value, value] if clause.count("?") == 2 else [value]
     sql = (
         "SELECT d.record_id, d.kind, d.case_id, c.slug,"
         " snippet(search_fts, 0, ?, ?, '\u2026', 12)"
@@ -70,5 +93,5 @@ def search(
         " JOIN cases c ON c.id = d.case_id"
         f" WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?"
     )
-    rows = db.execute(sql, [marks[0], marks[1], *params, max(1, limit)]).fetchall()
+    rows = db.execute(sql, [marks[0], marks[1], *params, max(1, min(limit, 1000))]).fetchall()
     return [Hit(*row) for row in rows]
