@@ -28,6 +28,7 @@ from desk_app.brief.arabic import RTLParagraph, has_arabic, inline_markup, is_rt
 from desk_app.brief.charts import chart_data, people_chart
 from desk_app.brief.styles import BOX, INK, RULE, styles
 from desk_app.domain.bundle import CaseBundle
+from desk_app.domain.labels import record_label
 from desk_app.domain.redact import Profile
 from desk_app.domain.summary import batch_label, batch_totals, count_text, flows, total_text
 from desk_app.domain.values import PartialDate
@@ -441,6 +442,25 @@ def annotations(bundle: CaseBundle, meta: BriefMeta) -> list:
     return out
 
 
+def reviews(bundle: CaseBundle, meta: BriefMeta) -> list:
+    """Internal only: which records reviewers have marked, by whom and when."""
+    if meta.profile is not Profile.INTERNAL:
+        return []
+    labels = {}
+    for kind, items in bundle.records():
+        for item in items:
+            labels[item.id] = (kind.singular, record_label(kind.name, item))
+    labels[bundle.case.id] = ("Case", bundle.case.title)
+    rows = [[tr("Record"), tr("Status"), tr("Set by, when")]]
+    for review in sorted(bundle.reviews, key=lambda v: v.set_at):
+        kind, label = labels.get(review.record_id, (review.record_kind, review.record_id))
+        rows.append([f"{tr(kind)}: {label}", review.status.label, f"{review.set_by}, {review.set_at[:10]}"])
+    unreviewed = tr("Records not listed here are drafts: no reviewer has marked them yet.")
+    if len(rows) == 1:
+        return [Heading(tr("Appendix: review status")), para(unreviewed, "small")]
+    return [Heading(tr("Appendix: review status")), _table(rows, [95 * mm, 30 * mm, 45 * mm]), para(unreviewed, "small")]
+
+
 def sources(bundle: CaseBundle) -> list:
     if not bundle.sources:
         return []
@@ -471,6 +491,7 @@ def build_story(bundle: CaseBundle, meta: BriefMeta) -> list:
         *media(bundle),
         *sources(bundle),
         *annotations(bundle, meta),
+        *reviews(bundle, meta),
         Spacer(1, 6 * mm),
         para(tr("End of brief."), "center"),
     ]

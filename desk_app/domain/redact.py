@@ -112,6 +112,7 @@ def redact(bundle: CaseBundle, profile: Profile) -> CaseBundle:
         return out
     pattern = secrets_pattern(secrets_of(bundle))
     out.annotations = []
+    out.reviews = []
     out.testimonies = [
         t for t in (_testimony_for(t, profile) for t in out.testimonies) if t is not None
     ]

@@ -134,3 +134,21 @@ def delete(stack: QUndoStack, bridge: StoreBridge, kind_name: str, record_id: st
     stack.push(DeleteRecord(bridge, change))
     bridge.announce(change)
     return change
+
+
+class ReviewCommand(_StoreCommand):
+    """A review status change; undo puts the previous status back (or removes the review)."""
+
+    def __init__(self, bridge: StoreBridge, change: Change, before: Any | None) -> None:
+        super().__init__(bridge, tr("Mark {0}").format(change.after.status.label.lower()))
+        self.after, self.before = change.after, before
+
+    def _do(self) -> Change | None:
+        if self.before is None:
+            return records.insert(self.bridge.db, self.after, actor=self.bridge.actor)
+        return records.update(self.bridge.db, self.after, actor=self.bridge.actor)
+
+    def _undo(self) -> Change | None:
+        if self.before is None:
+            return records.delete(self.bridge.db, "review", self.after.id, actor=self.bridge.actor)
+        return records.update(self.bridge.db, self.before, actor=self.bridge.actor)

@@ -143,14 +143,14 @@ def test_window_state_case_and_tab_are_remembered(app, qtbot, demo_path):
     case = _select_case_in_tree(first, qtbot, "daraya")
     first.tabs.setCurrentIndex(5)
     first.set_grouping("status")
-    first.resize(701, 503)
+    first.resize(790, 560)
     first.close()
     second = MainWindow(open_store(demo_path), demo_path)
     qtbot.addWidget(second)
     assert second.tabs.case_id == case.id
     assert second.tabs.currentIndex() == 5
     assert second.tree_model.grouping == "status"
-    assert (second.size().width(), second.size().height()) == (701, 503)
+    assert (second.size().width(), second.size().height()) == (790, 560)
 
 
 def test_filter_box_narrows_the_tree_as_you_type(window, qtbot):

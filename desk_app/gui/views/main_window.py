@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QTreeView,
     QVBoxLayout,
@@ -27,18 +29,23 @@ from sqlite_utils import Database
 
 from desk_app import __version__
 from desk_app.domain import records as r
+from desk_app.domain.enums import ReviewStatus
 from desk_app.domain.kinds import kind_named
 from desk_app.gui import commands
 from desk_app.gui.bridge import StoreBridge
+from desk_app.gui.commands import ReviewCommand
 from desk_app.gui.models.case_tree import CaseTreeModel, NodeRole
 from desk_app.gui.views import dialogs
 from desk_app.gui.views.case_tabs import CaseTabs
 from desk_app.gui.views.html import names_for, record_html
+from desk_app.gui.views.review_panels import AnnotationsPanel, HistoryPanel
+from desk_app.gui.views.search_panel import SearchPanel
 from desk_app.gui.workers import run_job
 from desk_app.i18n import tr
 from desk_app.store import StoreError, open_store, records
-from desk_app.store.cases import load_bundle, store_counts
+from desk_app.store.cases import list_cases, load_bundle, store_counts
 from desk_app.store.records import Change
+from desk_app.store.review import set_status, status_counts, vocabulary
 
 RECENT_MAX = 8
 GROUPINGS = (("governorate", "Governorate"), ("status", "Status"), ("year", "Year"))
@@ -110,13 +117,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
-        self.dock = QDockWidget(tr("Details"), self)
+        self.annotations = AnnotationsPanel(self.bridge, self.undo_stack)
+        self.history = HistoryPanel()
+        self.history.setObjectName("history")
+        self.side = QTabWidget()
+        self.side.addTab(self.details, tr("Details"))
+        self.side.addTab(self.annotations, tr("Annotations"))
+        self.side.addTab(self.history, tr("History"))
+        self.dock = QDockWidget(tr("Record"), self)
         self.dock.setObjectName("detailsDock")
-        self.dock.setWidget(self.details)
+        self.dock.setWidget(self.side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.search = SearchPanel(self.bridge.path, self._case_choices(), vocabulary(self.db))
+        self.search_dock = QDockWidget(tr("Search"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self.review_label = QLabel()
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.review_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.counts_timer = QTimer(self)
         self.counts_timer.setSingleShot(True)
@@ -151,7 +173,11 @@ class MainWindow(QMainWindow):
         self.act_new_record = self._action("&New record\u2026", self.new_record, "Ctrl+N")
         self.act_edit_record = self._action("&Edit record\u2026", self.edit_record, "F2")
         self.act_delete_record = self._action("&Delete record\u2026", self.delete_record, K.Delete)
-        self.act_find = self._action("&Find\u2026", self.focus_filter, K.Find)
+        self.act_find = self._action("&Search every case\u2026", self.open_search, K.Find)
+        self.act_filter = self._action("&Filter the tree", self.focus_filter, "Ctrl+L")
+        self.act_review = self._action("Set &review status\u2026", self.choose_review_status, "Ctrl+R",
+                                       tip="Mark the selected record draft, needs review, reviewed, verified or disputed")
+        self.act_annotate = self._action("&Annotate\u2026", self.annotate, "Ctrl+Shift+M")
         self.act_new_case = self._action("New &case\u2026", self.new_case, "Ctrl+Shift+N")
         self.act_edit_case = self._action(
             "Edit case &details\u2026", self.edit_case, "Ctrl+Shift+D"
@@ -196,11 +222,14 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_new_record, self.act_edit_record, self.act_delete_record])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.act_find)
+        edit_menu.addActions([self.act_review, self.act_annotate])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_find, self.act_filter])
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions(self.group_actions.actions())
         view_menu.addSeparator()
         view_menu.addAction(self.dock.toggleViewAction())
+        view_menu.addAction(self.search_dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addActions(self.tab_actions)
         self.case_menu = bar.addMenu(tr("&Case"))
@@ -236,6 +265,8 @@ class MainWindow(QMainWindow):
         self.tabs.reference.currentChanged.connect(self._on_tabs_current_changed)
         self.counts_timer.timeout.connect(self._refresh_counts)
         self.undo_stack.indexChanged.connect(self._update_title)
+        self.search.record_requested.connect(self._on_search_record_requested)
+        self.annotations.count_changed.connect(self._on_annotations_count_changed)
 
     # -- store ---------------------------------------------------------------------------------
 
@@ -252,6 +283,7 @@ class MainWindow(QMainWindow):
         self.current = None
         self.tree_model.set_store(db)
         self.tabs.set_store(db)
+        self.search.store = Path(path)
         self.details.clear()
         old.close()
         self._remember_recent(Path(path))
@@ -300,6 +332,7 @@ class MainWindow(QMainWindow):
             self.tabs.set_case(case_id)
             self.settings.setValue("window/last_case", case_id or "")
             self._update_actions()
+            self.counts_timer.start()
 
     def show_record(self, kind: str, record_id: str, case_id: str) -> None:
         """Open a record everywhere: its case, its tab and row, its tree node, the details."""
@@ -314,6 +347,9 @@ class MainWindow(QMainWindow):
 
     def _set_current(self, kind: str | None, record_id: str | None) -> None:
         self.current = (kind, record_id) if kind and record_id else None
+        case_id = self.tabs.case_id
+        self.annotations.set_target((kind, record_id, case_id) if self.current and case_id else None)
+        self.history.set_target(self.db, record_id if self.current else None)
         if self.current is None:
             self.details.clear()
         else:
@@ -426,6 +462,48 @@ class MainWindow(QMainWindow):
         commands.delete(self.undo_stack, self.bridge, "case", case_id)
         self.open_case(None)
         return True
+
+    # -- review -------------------------------------------------------------------------------------
+
+    def set_review_status(self, status: ReviewStatus) -> bool:
+        """Set the selected record's review status: one undoable, logged change."""
+        if self.current is None:
+            return False
+        kind, record_id = self.current
+        try:
+            change = set_status(self.db, kind, record_id, status, actor=self.bridge.actor)
+        except StoreError as exc:
+            dialogs.show_error(self, tr("Review status"), str(exc))
+            return False
+        if change is not None:
+            before = change.before
+            self.undo_stack.push(ReviewCommand(self.bridge, change, before))
+            self.bridge.announce(change)
+            self.statusBar().showMessage(tr("Marked {0}").format(status.label.lower()), 4000)
+        return True
+
+    def choose_review_status(self) -> None:
+        if self.current is None:
+            return
+        menu = QMenu(self)
+        for n, status in enumerate(ReviewStatus, 1):
+            menu.addAction(f"&{n} {status.label}", lambda s=status: self.set_review_status(s))
+        menu.exec(self.mapToGlobal(self.rect().center()))
+
+    def annotate(self):
+        """Add an annotation to the selected record (Ctrl+Shift+M)."""
+        self.dock.show()
+        self.side.setCurrentWidget(self.annotations)
+        return self.annotations.add()
+
+    def open_search(self) -> None:
+        self.search.set_choices(self._case_choices(), vocabulary(self.db))
+        self.search_dock.show()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
+    def _case_choices(self) -> list[tuple[str, str]]:
+        return [(c.id, c.title) for c in list_cases(self.db)]
 
     # -- exchange ------------------------------------------------------------------------------------
 
@@ -567,6 +645,11 @@ class MainWindow(QMainWindow):
         self.path_label.setText(str(self.bridge.path))
 
     def _refresh_counts(self) -> None:
+        if self.tabs.case_id:
+            by_status = status_counts(self.db, self.tabs.case_id)
+            self.review_label.setText(" \u00b7 ".join(f"{s.label.lower()} {n}" for s, n in by_status.items() if n))
+        else:
+            self.review_label.setText("")
         counts = store_counts(self.db)
         self.counts_label.setText(
             tr("{0} cases \u00b7 {1} batches \u00b7 {2} testimonies \u00b7 {3} incidents").format(
@@ -586,6 +669,8 @@ class MainWindow(QMainWindow):
         self.act_new_record.setText(label)
         self.act_edit_record.setEnabled(has_case)
         self.act_delete_record.setEnabled(self.current is not None)
+        self.act_review.setEnabled(self.current is not None)
+        self.act_annotate.setEnabled(self.current is not None)
         for action in (
             self.act_edit_case,
             self.act_delete_case,
@@ -638,7 +723,23 @@ class MainWindow(QMainWindow):
             self.show_record("case", change.record_id, change.record_id)
         elif self.current and self.current[1] == change.record_id:
             self._set_current(*self.current)
+        elif self.current and change.kind in ("annotation", "review"):
+            self.annotations.refresh()
+            self.history.set_target(self.db, self.current[1])
         self.counts_timer.start()
+
+    def _on_search_record_requested(self, kind: str, record_id: str, case_id: str) -> None:
+        if kind == "case":
+            self.show_record("case", record_id, record_id)
+        elif kind in ("annotation", "review"):
+            target = records.find(self.db, kind, record_id)
+            if target is not None:
+                self.show_record(target.record_kind, target.record_id, case_id)
+        else:
+            self.show_record(kind, record_id, case_id)
+
+    def _on_annotations_count_changed(self, count: int) -> None:
+        self.side.setTabText(1, tr("Annotations ({0})").format(count) if count else tr("Annotations"))
 
     def _on_bridge_reset(self) -> None:
         case_id = self.tabs.case_id
