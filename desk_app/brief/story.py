@@ -454,11 +454,17 @@ def reviews(bundle: CaseBundle, meta: BriefMeta) -> list:
     rows = [[tr("Record"), tr("Status"), tr("Set by, when")]]
     for review in sorted(bundle.reviews, key=lambda v: v.set_at):
         kind, label = labels.get(review.record_id, (review.record_kind, review.record_id))
-        rows.append([f"{tr(kind)}: {label}", review.status.label, f"{review.set_by}, {review.set_at[:10]}"])
+        rows.append(
+            [f"{tr(kind)}: {label}", review.status.label, f"{review.set_by}, {review.set_at[:10]}"]
+        )
     unreviewed = tr("Records not listed here are drafts: no reviewer has marked them yet.")
     if len(rows) == 1:
         return [Heading(tr("Appendix: review status")), para(unreviewed, "small")]
-    return [Heading(tr("Appendix: review status")), _table(rows, [95 * mm, 30 * mm, 45 * mm]), para(unreviewed, "small")]
+    return [
+        Heading(tr("Appendix: review status")),
+        _table(rows, [95 * mm, 30 * mm, 45 * mm]),
+        para(unreviewed, "small"),
+    ]
 
 
 def sources(bundle: CaseBundle) -> list:

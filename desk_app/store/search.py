@@ -36,7 +36,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 def fts_query(text: str) -> str | None:
     """The FTS5 MATCH expression for user text; None when it has no words."""
-    text = _CONTROL.sub(" ", text)  # a NUL ends FTS5's query string early; controls are never searched
+    text = _CONTROL.sub(
+        " ", text
+    )  # a NUL ends FTS5's query string early; controls are never searched
     tokens = [normalize(t) for t in text.split()]
     tokens = [t.replace('"', '""') for t in tokens if _WORD.search(t)]
     if not tokens:

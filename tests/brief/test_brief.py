@@ -307,11 +307,22 @@ def test_internal_brief_lists_review_status_and_others_do_not(demo_store, tmp_pa
     from desk_app.store.review import set_status
 
     case = resolve_case(demo_store, "four-towns")
-    incident = next(i for i in records.list_for_case(demo_store, "incident", case.id) if i.title.startswith("Car bomb"))
+    incident = next(
+        i
+        for i in records.list_for_case(demo_store, "incident", case.id)
+        if i.title.startswith("Car bomb")
+    )
     set_status(demo_store, "incident", incident.id, ReviewStatus.VERIFIED, actor="Mona Reviewer")
     bundle = load_bundle(demo_store, case.id)
-    internal = pdf_text(build_brief(bundle, tmp_path / "i.pdf", profile=Profile.INTERNAL, audit_head="0" * 64).path)
+    internal = pdf_text(
+        build_brief(bundle, tmp_path / "i.pdf", profile=Profile.INTERNAL, audit_head="0" * 64).path
+    )
     assert "Appendix: review status" in internal
-    assert "Incident: Car bomb attack on the evacuation convoy at Rashidin \u00b7 15 April 2017 Verified Mona Reviewer" in internal
-    partner = pdf_text(build_brief(bundle, tmp_path / "p.pdf", profile=Profile.PARTNER, audit_head="0" * 64).path)
+    assert (
+        "Incident: Car bomb attack on the evacuation convoy at Rashidin \u00b7 15 April 2017 Verified Mona Reviewer"
+        in internal
+    )
+    partner = pdf_text(
+        build_brief(bundle, tmp_path / "p.pdf", profile=Profile.PARTNER, audit_head="0" * 64).path
+    )
     assert "review status" not in partner and "Mona Reviewer" not in partner

@@ -11,11 +11,73 @@ from hypothesis import strategies as st
 from desk_app.cli import main
 from desk_app.store.search import fts_query, search
 
-FRAGMENTS = ['"', '""', "'", "AND", "OR", "NOT", "NEAR(", "NEAR(a b, 2)", "-siege", "+siege", "col:x", "body:siege",
-             "' OR 1=1", "'; DROP TABLE cases; --", "*", "**", "^", "(", ")", "()", "{", "}", "[", "]", ":", ";",
-             "\\", "/", "%", "_", "\x00", "\t", "\n", "الوعر", "ال*", "Zoghara", "zoghara*", "é", "Ⅻ", "😀",
-             "ﷺ", "NEAR", "near(", "a:b:c", "-", "--", "@", "#", "$", "&", "|", "~", "`", "<script>", "NULL",
-             "rowid", "search_fts", "MATCH", "rank", "bm25(", "1e309", "-1", "0x41", "\u202e", "\u200f"]
+FRAGMENTS = [
+    '"',
+    '""',
+    "'",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(",
+    "NEAR(a b, 2)",
+    "-siege",
+    "+siege",
+    "col:x",
+    "body:siege",
+    "' OR 1=1",
+    "'; DROP TABLE cases; --",
+    "*",
+    "**",
+    "^",
+    "(",
+    ")",
+    "()",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ";",
+    "\\",
+    "/",
+    "%",
+    "_",
+    "\x00",
+    "\t",
+    "\n",
+    "الوعر",
+    "ال*",
+    "Zoghara",
+    "zoghara*",
+    "é",
+    "Ⅻ",
+    "😀",
+    "ﷺ",
+    "NEAR",
+    "near(",
+    "a:b:c",
+    "-",
+    "--",
+    "@",
+    "#",
+    "$",
+    "&",
+    "|",
+    "~",
+    "`",
+    "<script>",
+    "NULL",
+    "rowid",
+    "search_fts",
+    "MATCH",
+    "rank",
+    "bm25(",
+    "1e309",
+    "-1",
+    "0x41",
+    "\u202e",
+    "\u200f",
+]
 
 
 def hostile() -> list[str]:
@@ -34,7 +96,11 @@ def test_no_hostile_string_raises_and_words_still_match(demo_store):
     for text in STRINGS:
         hits = search(demo_store, text, limit=5)
         assert isinstance(hits, list), text
-    assert search(demo_store, '"Zoghara') and search(demo_store, "Zoghara AND") and search(demo_store, "-Rashidin")
+    assert (
+        search(demo_store, '"Zoghara')
+        and search(demo_store, "Zoghara AND")
+        and search(demo_store, "-Rashidin")
+    )
     assert search(demo_store, "") == [] and search(demo_store, "*") == [] and fts_query("*") is None
     assert search(demo_store, "Zoghara\x00camp"), "a NUL inside a word found by hypothesis"
 

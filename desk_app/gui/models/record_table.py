@@ -53,6 +53,10 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
     def case_id(self) -> str | None:
         return self._case_id
 

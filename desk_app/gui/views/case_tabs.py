@@ -5,19 +5,23 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
 
 from desk_app.domain import records as r
+from desk_app.domain.anchors import reanchor
 from desk_app.domain.summary import batch_totals, total_text
 from desk_app.gui.models.record_table import RecordTableModel
 from desk_app.gui.views.batch_chart import BatchChart
@@ -25,6 +29,7 @@ from desk_app.gui.views.html import names_for, overview_html
 from desk_app.i18n import tr
 from desk_app.store.cases import load_bundle
 from desk_app.store.records import Change
+from desk_app.store.review import thread
 
 # (tab title, kinds shown in it); the reference tab nests one panel per kind.
 TABS: list[tuple[str, tuple[str, ...]]] = [
@@ -46,15 +51,63 @@ REFERENCE_TITLES = {
 }
 
 
-def reader_html(t: r.Testimony) -> str:
-    """A testimony for reading: who, when, where, then the text at a comfortable size."""
-    when = t.date.text() if t.date else tr("date unknown")
-    meta = " \u00b7 ".join([when, t.place or tr("place unknown"), t.language, t.sensitivity.label])
-    direction = "rtl" if t.language == "ar" else "ltr"
-    return (
-        f"<h3>{escape(t.witness_label)}</h3><p style='color:palette(placeholder-text)'>{escape(meta)}</p>"
-        f"<p dir='{direction}' style='font-size:12pt; line-height:140%'>{escape(t.text)}</p>"
-    )
+class Reader(QWidget):
+    """A testimony to read: who, when and where, then its text with annotated spans highlighted."""
+
+    span_requested = Signal(int, int, str)  # start, end, quoted words
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QTextBrowser()
+        self.text.setObjectName("readerText")
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.text.setFont(font)
+        self.annotate = QPushButton(tr("Annotate selection"))
+        self.annotate.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.annotate.setToolTip(tr("Annotate the selected words (Ctrl+Shift+A)"))
+        self.annotate.clicked.connect(self._on_annotate_clicked)
+        self.spans: list = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.annotate)
+
+    def show_testimony(self, t: r.Testimony, spans: list) -> None:
+        """Show a testimony; spans are Anchors of its span annotations (stale ones are not drawn)."""
+        when = t.date.text() if t.date else tr("date unknown")
+        meta = " \u00b7 ".join(
+            [when, t.place or tr("place unknown"), t.language, t.sensitivity.label]
+        )
+        self.header.setText(f"<h3>{escape(t.witness_label)}</h3><span>{escape(meta)}</span>")
+        self.text.setPlainText(t.text)
+        option = self.text.document().defaultTextOption()
+        rtl = t.language == "ar"
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        self.text.document().setDefaultTextOption(option)
+        self.spans = [a for a in spans if not a.stale]
+        marks = []
+        for anchor in self.spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = self.text.textCursor()
+            cursor.setPosition(anchor.start)
+            cursor.setPosition(anchor.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(QColor(255, 214, 102, 170))
+            marks.append(selection)
+        self.text.setExtraSelections(marks)
+
+    def _on_annotate_clicked(self) -> None:
+        cursor = self.text.textCursor()
+        if cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            self.span_requested.emit(start, end, self.text.toPlainText()[start:end])
 
 
 class RecordPanel(QWidget):
@@ -62,6 +115,7 @@ class RecordPanel(QWidget):
 
     record_selected = Signal(str, str)  # kind, id
     record_activated = Signal(str, str)  # kind, id (double-click / Enter: edit)
+    span_requested = Signal(str, int, int, str)  # testimony id, start, end, quote
 
     def __init__(self, db: Database, kind: str, names, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,9 +152,13 @@ class RecordPanel(QWidget):
             box.addWidget(self.chart, 1)
             self.splitter.addWidget(below)
         elif kind == "testimony":  # other kinds show their fields in the Details dock
-            self.pane = QTextBrowser()
+            self.pane = Reader()
             self.pane.setObjectName(f"pane_{kind}")
-            self.pane.setOpenLinks(False)
+            self.pane.span_requested.connect(
+                lambda start, end, quote: self.span_requested.emit(
+                    self.current_id() or "", start, end, quote
+                )
+            )
             self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -115,10 +173,13 @@ class RecordPanel(QWidget):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 360))
         self._refresh_summary()
         if self.pane is not None:
-            self.pane.clear()
+            self.pane.header.clear()
+            self.pane.text.clear()
 
     def apply_change(self, change: Change) -> None:
         self.model.apply_change(change)
+        if self.pane is not None and change.kind == "annotation" and self.current_id():
+            self._show(self.model.record(self.table.currentIndex().row()))
         if change.kind == self.kind:
             self._refresh_summary()
             current = self.current_id()
@@ -158,7 +219,9 @@ class RecordPanel(QWidget):
 
     def _show(self, record) -> None:
         if self.pane is not None and isinstance(record, r.Testimony):
-            self.pane.setHtml(reader_html(record))
+            notes = [n for n in thread(self.model.db, record.id) if n.span_start is not None]
+            anchors = [reanchor(record.text, n.span_start, n.span_end, n.quote) for n in notes]
+            self.pane.show_testimony(record, anchors)
 
     def _on_table_current_changed(self, current, _previous) -> None:
         if not current.isValid():
@@ -179,6 +242,7 @@ class CaseTabs(QTabWidget):
 
     record_selected = Signal(str, str)
     record_activated = Signal(str, str)
+    span_requested = Signal(str, int, int, str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +264,7 @@ class CaseTabs(QTabWidget):
                 panel = RecordPanel(db, kind, lambda: self._names)
                 panel.record_selected.connect(self.record_selected)
                 panel.record_activated.connect(self.record_activated)
+                panel.span_requested.connect(self.span_requested)
                 self.panels[kind] = panel
                 if len(kinds) > 1:
                     self.reference.addTab(panel, tr(REFERENCE_TITLES[kind]))

@@ -175,8 +175,12 @@ class MainWindow(QMainWindow):
         self.act_delete_record = self._action("&Delete record\u2026", self.delete_record, K.Delete)
         self.act_find = self._action("&Search every case\u2026", self.open_search, K.Find)
         self.act_filter = self._action("&Filter the tree", self.focus_filter, "Ctrl+L")
-        self.act_review = self._action("Set &review status\u2026", self.choose_review_status, "Ctrl+R",
-                                       tip="Mark the selected record draft, needs review, reviewed, verified or disputed")
+        self.act_review = self._action(
+            "Set &review status\u2026",
+            self.choose_review_status,
+            "Ctrl+R",
+            tip="Mark the selected record draft, needs review, reviewed, verified or disputed",
+        )
         self.act_annotate = self._action("&Annotate\u2026", self.annotate, "Ctrl+Shift+M")
         self.act_new_case = self._action("New &case\u2026", self.new_case, "Ctrl+Shift+N")
         self.act_edit_case = self._action(
@@ -266,6 +270,7 @@ class MainWindow(QMainWindow):
         self.counts_timer.timeout.connect(self._refresh_counts)
         self.undo_stack.indexChanged.connect(self._update_title)
         self.search.record_requested.connect(self._on_search_record_requested)
+        self.tabs.span_requested.connect(self._on_tabs_span_requested)
         self.annotations.count_changed.connect(self._on_annotations_count_changed)
 
     # -- store ---------------------------------------------------------------------------------
@@ -348,7 +353,9 @@ class MainWindow(QMainWindow):
     def _set_current(self, kind: str | None, record_id: str | None) -> None:
         self.current = (kind, record_id) if kind and record_id else None
         case_id = self.tabs.case_id
-        self.annotations.set_target((kind, record_id, case_id) if self.current and case_id else None)
+        self.annotations.set_target(
+            (kind, record_id, case_id) if self.current and case_id else None
+        )
         self.history.set_target(self.db, record_id if self.current else None)
         if self.current is None:
             self.details.clear()
@@ -647,7 +654,9 @@ class MainWindow(QMainWindow):
     def _refresh_counts(self) -> None:
         if self.tabs.case_id:
             by_status = status_counts(self.db, self.tabs.case_id)
-            self.review_label.setText(" \u00b7 ".join(f"{s.label.lower()} {n}" for s, n in by_status.items() if n))
+            self.review_label.setText(
+                " \u00b7 ".join(f"{s.label.lower()} {n}" for s, n in by_status.items() if n)
+            )
         else:
             self.review_label.setText("")
         counts = store_counts(self.db)
@@ -738,8 +747,18 @@ class MainWindow(QMainWindow):
         else:
             self.show_record(kind, record_id, case_id)
 
+    def _on_tabs_span_requested(self, record_id: str, start: int, end: int, quote: str) -> None:
+        if not record_id or not quote.strip():
+            return
+        self._set_current("testimony", record_id)
+        self.dock.show()
+        self.side.setCurrentWidget(self.annotations)
+        self.annotations.add(self.annotations.new_note(span_start=start, span_end=end, quote=quote))
+
     def _on_annotations_count_changed(self, count: int) -> None:
-        self.side.setTabText(1, tr("Annotations ({0})").format(count) if count else tr("Annotations"))
+        self.side.setTabText(
+            1, tr("Annotations ({0})").format(count) if count else tr("Annotations")
+        )
 
     def _on_bridge_reset(self) -> None:
         case_id = self.tabs.case_id

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain import records as r
+from desk_app.domain.anchors import reanchor
 from desk_app.domain.enums import AnnotationKind
 from desk_app.gui import commands
 from desk_app.gui.bridge import StoreBridge
 from desk_app.gui.views import dialogs
 from desk_app.i18n import tr
-from desk_app.store import StoreError
+from desk_app.store import StoreError, records
 from desk_app.store.history import record_history
 from desk_app.store.review import add_tag, now, thread, vocabulary
 
@@ -38,7 +39,9 @@ from desk_app.store.review import add_tag, now, thread, vocabulary
 class AnnotationDialog(QDialog):
     """Write or edit one annotation: kind, text, tags from the vocabulary and free tags."""
 
-    def __init__(self, vocabulary_tags: list[str], note: r.Annotation, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, vocabulary_tags: list[str], note: r.Annotation, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.note = note
         self.setWindowTitle(tr("Annotation"))
@@ -53,7 +56,9 @@ class AnnotationDialog(QDialog):
         for tag in vocabulary_tags:
             item = QListWidgetItem(tag)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if tag in note.tags else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if tag in note.tags else Qt.CheckState.Unchecked
+            )
             self.tags.addItem(item)
         self.free = QLineEdit(", ".join(t for t in note.tags if t not in vocabulary_tags))
         self.free.setPlaceholderText(tr("more tags, comma-separated"))
@@ -64,7 +69,9 @@ class AnnotationDialog(QDialog):
         form.addRow(tr("Ta&gs:"), self.tags)
         form.addRow(tr("&Free tags:"), self.free)
         form.addRow("", self.add_to_vocabulary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.text.textChanged.connect(self._on_text_changed)
@@ -77,14 +84,23 @@ class AnnotationDialog(QDialog):
         return [t.strip().lower() for t in self.free.text().split(",") if t.strip()]
 
     def result_note(self) -> r.Annotation:
-        checked = [self.tags.item(i).text() for i in range(self.tags.count())
-                   if self.tags.item(i).checkState() == Qt.CheckState.Checked]
+        checked = [
+            self.tags.item(i).text()
+            for i in range(self.tags.count())
+            if self.tags.item(i).checkState() == Qt.CheckState.Checked
+        ]
         tags = list(dict.fromkeys(checked + self.free_tags()))
-        return dataclasses.replace(self.note, kind=self.kinds[self.kind.currentIndex()],
-                                   text=self.text.toPlainText().strip(), tags=tags)
+        return dataclasses.replace(
+            self.note,
+            kind=self.kinds[self.kind.currentIndex()],
+            text=self.text.toPlainText().strip(),
+            tags=tags,
+        )
 
     def _on_text_changed(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(self.text.toPlainText().strip()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            bool(self.text.toPlainText().strip())
+        )
 
 
 class AnnotationsPanel(QWidget):
@@ -96,18 +112,25 @@ class AnnotationsPanel(QWidget):
         super().__init__(parent)
         self.bridge, self.undo_stack = bridge, undo_stack
         self.target: tuple[str, str, str] | None = None  # kind, id, case id
+        self._text: str | None = None
         self.tree = QTreeWidget()
         self.tree.setObjectName("annotationTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, label in (("add", "&Add"), ("reply", "Re&ply"), ("edit", "&Edit"), ("resolve", "Re&solve"),
-                           ("delete", "&Delete")):
+        row = QGridLayout()  # a grid keeps the dock narrow enough for small screens
+        keys = (
+            ("add", "&Add"),
+            ("reply", "Re&ply"),
+            ("edit", "&Edit"),
+            ("resolve", "Re&solve"),
+            ("delete", "&Delete"),
+        )
+        for n, (key, label) in enumerate(keys):
             button = QPushButton(tr(label))
             button.setObjectName(f"annotation_{key}")
             self.buttons[key] = button
-            row.addWidget(button)
+            row.addWidget(button, n // 3, n % 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
@@ -128,6 +151,12 @@ class AnnotationsPanel(QWidget):
     def refresh(self) -> None:
         self.tree.clear()
         notes = thread(self.bridge.db, self.target[1]) if self.target else []
+        record = (
+            records.find(self.bridge.db, "testimony", self.target[1])
+            if self.target and self.target[0] == "testimony"
+            else None
+        )
+        self._text = record.text if record is not None else None
         items: dict[str, QTreeWidgetItem] = {}
         for note in notes:
             parent = items.get(note.parent_id) if note.parent_id else None
@@ -143,8 +172,15 @@ class AnnotationsPanel(QWidget):
 
     def new_note(self, **extra) -> r.Annotation:
         kind, record_id, case_id = self.target
-        return r.Annotation(case_id=case_id, record_kind=kind, record_id=record_id, author=self.bridge.actor,
-                            created_at=now(), text="", **extra)
+        return r.Annotation(
+            case_id=case_id,
+            record_kind=kind,
+            record_id=record_id,
+            author=self.bridge.actor,
+            created_at=now(),
+            text="",
+            **extra,
+        )
 
     def add(self, note: r.Annotation | None = None, *, ask: bool = True) -> AnnotationDialog | None:
         """Write a new annotation (a span annotation arrives ready-made from the reader)."""
@@ -157,8 +193,15 @@ class AnnotationsPanel(QWidget):
         if current is None:
             return None
         kind, _, case_id = self.target
-        reply = r.Annotation(case_id=case_id, record_kind="annotation", record_id=current.id, parent_id=current.id,
-                             author=self.bridge.actor, created_at=now(), text="")
+        reply = r.Annotation(
+            case_id=case_id,
+            record_kind="annotation",
+            record_id=current.id,
+            parent_id=current.id,
+            author=self.bridge.actor,
+            created_at=now(),
+            text="",
+        )
         return self._open(reply, creating=True, ask=True)
 
     def edit(self) -> AnnotationDialog | None:
@@ -172,8 +215,11 @@ class AnnotationsPanel(QWidget):
 
     def delete(self) -> None:
         current = self.current()
-        if current is not None and dialogs.confirm(self, tr("Delete annotation"),
-                                                   tr("Delete this annotation and its replies? You can undo this.")):
+        if current is not None and dialogs.confirm(
+            self,
+            tr("Delete annotation"),
+            tr("Delete this annotation and its replies? You can undo this."),
+        ):
             commands.delete(self.undo_stack, self.bridge, "annotation", current.id)
 
     def current(self) -> r.Annotation | None:
@@ -202,6 +248,13 @@ class AnnotationsPanel(QWidget):
 
     def _line(self, note: r.Annotation) -> str:
         state = tr("resolved") if note.resolved else tr("open")
+        stale = (
+            note.span_start is not None
+            and self._text is not None
+            and reanchor(self._text, note.span_start, note.span_end, note.quote).stale
+        )
+        if stale:
+            state += " \u00b7 " + tr("STALE: the highlighted words were changed")
         tags = f"  [{', '.join(note.tags)}]" if note.tags else ""
         span = f"  \u201c{note.quote[:40]}\u201d" if note.quote else ""
         return f"{note.kind.label} \u00b7 {note.author} \u00b7 {note.created_at[:10]} \u00b7 {state}{span}\n{note.text}{tags}"
@@ -226,6 +279,9 @@ class HistoryPanel(QTextBrowser):
         if not rows:
             self.setHtml(f"<p>{escape(tr('No recorded changes.'))}</p>")
             return
-        body = "".join(f"<tr><td valign='top' style='white-space:nowrap'>{escape(when)}</td>"
-                       f"<td>{escape(what)}</td></tr>" for when, what in rows)
+        body = "".join(
+            f"<tr><td valign='top' style='white-space:nowrap'>{escape(when)}</td>"
+            f"<td>{escape(what)}</td></tr>"
+            for when, what in rows
+        )
         self.setHtml(f"<table cellspacing='4'>{body}</table>")

@@ -39,9 +39,17 @@ class _Emitter(QObject):
 
 
 class _SearchJob(QRunnable):
-    def __init__(self, store: Path, text: str, filters: dict, generation: int, emitter: _Emitter) -> None:
+    def __init__(
+        self, store: Path, text: str, filters: dict, generation: int, emitter: _Emitter
+    ) -> None:
         super().__init__()
-        self.store, self.text, self.filters, self.generation, self.emitter = store, text, filters, generation, emitter
+        self.store, self.text, self.filters, self.generation, self.emitter = (
+            store,
+            text,
+            filters,
+            generation,
+            emitter,
+        )
         self.conn: sqlite3.Connection | None = None
         self.ready = threading.Event()
 
@@ -73,7 +81,13 @@ class SearchPanel(QWidget):
 
     record_requested = Signal(str, str, str)  # kind, id, case id
 
-    def __init__(self, store: Path, cases: list[tuple[str, str]], tags: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Path,
+        cases: list[tuple[str, str]],
+        tags: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.generation = 0
@@ -84,7 +98,9 @@ class SearchPanel(QWidget):
         self.pool.setMaxThreadCount(2)
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText(tr("Search every case: places, people, words (Arabic or English)"))
+        self.query.setPlaceholderText(
+            tr("Search every case: places, people, words (Arabic or English)")
+        )
         self.query.setClearButtonEnabled(True)
         self.case = QComboBox()
         self.kind = QComboBox()
@@ -108,7 +124,9 @@ class SearchPanel(QWidget):
         self.results.setOpenLinks(False)
         grid = QGridLayout()
         grid.addWidget(self.query, 0, 0, 1, 6)
-        for col, widget in enumerate((self.case, self.kind, self.status, self.tag, self.date_from, self.date_to)):
+        for col, widget in enumerate(
+            (self.case, self.kind, self.status, self.tag, self.date_from, self.date_to)
+        ):
             grid.addWidget(widget, 1, col)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -128,7 +146,10 @@ class SearchPanel(QWidget):
         self.results.anchorClicked.connect(self._on_results_anchor_clicked)
 
     def set_choices(self, cases: list[tuple[str, str]], tags: list[str]) -> None:
-        for combo, first, items in ((self.case, tr("All cases"), cases), (self.tag, tr("Any tag"), [(t, t) for t in tags])):
+        for combo, first, items in (
+            (self.case, tr("All cases"), cases),
+            (self.tag, tr("Any tag"), [(t, t) for t in tags]),
+        ):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(first, "")
@@ -137,9 +158,14 @@ class SearchPanel(QWidget):
             combo.blockSignals(False)
 
     def filters(self) -> dict:
-        return {"case_id": self.case.currentData() or None, "kind": self.kind.currentData() or None,
-                "status": self.status.currentData() or None, "tag": self.tag.currentData() or None,
-                "date_from": self.date_from.text().strip() or None, "date_to": self.date_to.text().strip() or None}
+        return {
+            "case_id": self.case.currentData() or None,
+            "kind": self.kind.currentData() or None,
+            "status": self.status.currentData() or None,
+            "tag": self.tag.currentData() or None,
+            "date_from": self.date_from.text().strip() or None,
+            "date_to": self.date_to.text().strip() or None,
+        }
 
     def run_query(self) -> int:
         """Start a search for what is typed now; an older one still running is interrupted."""
@@ -166,10 +192,23 @@ class SearchPanel(QWidget):
         self.summary.setText(tr("{0} results{1}").format(len(hits), more))
         rows = []
         for h in hits:
-            snippet = escape(h.snippet).replace(MARK_START, "<b style='background:palette(highlight);color:palette(highlighted-text)'>").replace(MARK_END, "</b>")
+            snippet = (
+                escape(h.snippet)
+                .replace(
+                    MARK_START,
+                    "<b style='background:palette(highlight);color:palette(highlighted-text)'>",
+                )
+                .replace(MARK_END, "</b>")
+            )
             link = f"desk://record/{h.kind}/{h.record_id}/{h.case_id}"
-            label = tr(kind_named(h.kind).singular) if h.kind in {k.name for k in KINDS} or h.kind == "case" else h.kind
-            rows.append(f"<p><a href='{link}'>{escape(h.case_slug)} \u00b7 {escape(label)}</a><br>{snippet}</p>")
+            label = (
+                tr(kind_named(h.kind).singular)
+                if h.kind in {k.name for k in KINDS} or h.kind == "case"
+                else h.kind
+            )
+            rows.append(
+                f"<p><a href='{link}'>{escape(h.case_slug)} \u00b7 {escape(label)}</a><br>{snippet}</p>"
+            )
         self.results.setHtml("".join(rows))
 
     def _on_emitter_found(self, generation: int, hits: list) -> None:
