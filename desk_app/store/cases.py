@@ -187,8 +187,21 @@ GROUPINGS = {
 }
 
 
-def _case_filter(text: str) -> tuple[str, list]:
-    """SQL for cases whose title, slug or governorate match, or any of whose records do."""
+def _case_filter(text: str, status: str | None = None, tag: str | None = None) -> tuple[str, list]:
+    """SQL for cases whose title, slug or governorate match (or any of whose records do),
+    holding a record at a review status and one with a tag."""
+    review_sql, review_params = "", []
+    if status and status != "draft":  # every case has drafts: only other statuses narrow the cases
+        review_sql += " AND id IN (SELECT case_id FROM reviews WHERE status = ?)"
+        review_params.append(status)
+    if tag:
+        review_sql += " AND id IN (SELECT case_id FROM annotations WHERE tags LIKE ?)"
+        review_params.append(f'%"{tag}"%')
+    where, params = _text_filter(text)
+    return where + review_sql, params + review_params
+
+
+def _text_filter(text: str) -> tuple[str, list]:
     from desk_app.store.search import fts_query  # noqa: PLC0415 - small module, avoids a cycle
 
     text = text.strip()
@@ -207,19 +220,29 @@ def _case_filter(text: str) -> tuple[str, list]:
     return clause + ")", params
 
 
-def case_groups(db: Database, by: str, text: str = "") -> list[tuple[str, int]]:
-    """(group value, number of cases) for the tree's top level, filtered by text."""
+def case_groups(
+    db: Database, by: str, text: str = "", *, status: str | None = None, tag: str | None = None
+) -> list[tuple[str, int]]:
+    """(group value, number of cases) for the tree's top level, filtered."""
     expr = GROUPINGS[by]
-    where, params = _case_filter(text)
+    where, params = _case_filter(text, status, tag)
     sql = f"SELECT {expr} AS g, count(*) FROM cases WHERE {where} GROUP BY g ORDER BY g COLLATE NOCASE"
     return [(row[0], row[1]) for row in db.execute(sql, params)]
 
 
 def case_page(
-    db: Database, by: str, value: str, text: str = "", *, offset: int = 0, limit: int = 500
+    db: Database,
+    by: str,
+    value: str,
+    text: str = "",
+    *,
+    offset: int = 0,
+    limit: int = 500,
+    status: str | None = None,
+    tag: str | None = None,
 ) -> list[tuple[str, str]]:
     """(id, title) of the cases in one group, a page at a time."""
-    where, params = _case_filter(text)
+    where, params = _case_filter(text, status, tag)
     sql = (
         f"SELECT id, title FROM cases WHERE {GROUPINGS[by]} = ? AND {where}"
         " ORDER BY title COLLATE NOCASE, id LIMIT ? OFFSET ?"

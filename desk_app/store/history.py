@@ -44,7 +44,9 @@ def describe(entry: AuditEntry) -> str:
     if entry.action == "restore":
         return tr("{0} restored this {1} (undo of a deletion)").format(who, entry.record_kind)
     if entry.action == "import":
-        return tr("{0} imported this case from a bundle").format(who)
+        if entry.record_kind == "case" and entry.record_id != entry.case_id:
+            return tr("{0} imported this case from a bundle").format(who)
+        return tr("{0} imported this from a case bundle").format(who)
     if entry.action == "update":
         parts = [
             tr("{0} from {1} to {2}").format(field.replace("_", " "), _value(old), _value(new))
@@ -57,6 +59,13 @@ def describe(entry: AuditEntry) -> str:
 def record_history(db: Database, record_id: str) -> list[tuple[str, str]]:
     """(when, what) for a record and its review status, oldest first."""
     entries = audit.history(db, record_id)
+    if not any(e.action == "insert" for e in entries):
+        # it came in with its case: a bundle import is logged once, for the case
+        row = db.execute(
+            "SELECT case_id FROM search_doc WHERE record_id = ?", [record_id]
+        ).fetchone()
+        if row and row[0] != record_id:
+            entries += [e for e in audit.history(db, row[0]) if e.action in ("import", "synth")]
     review = db.execute("SELECT id FROM reviews WHERE record_id = ?", [record_id]).fetchone()
     if review:
         entries += audit.history(db, review[0])

@@ -104,11 +104,14 @@ def get_many(db: Database, kind_name: str, ids: list[str]) -> dict[str, Any]:
     return out
 
 
-def count_for_case(db: Database, kind_name: str, case_id: str) -> int:
+def count_for_case(
+    db: Database, kind_name: str, case_id: str, *, status: str | None = None, tag: str | None = None
+) -> int:
+    """How many records of a kind a case holds (narrowed by review status and tag)."""
     kind = kind_named(kind_name)
-    return db.execute(f"SELECT count(*) FROM {kind.table} WHERE case_id = ?", [case_id]).fetchone()[
-        0
-    ]
+    narrow, params = review_filter(status, tag, f"{kind.table}.id")
+    sql = f"SELECT count(*) FROM {kind.table} WHERE case_id = ?{narrow}"
+    return db.execute(sql, [case_id, *params]).fetchone()[0]
 
 
 def _checked(record: Any) -> Any:
@@ -280,17 +283,42 @@ def _child_counts(db: Database, case_id: str) -> dict[str, int]:
     return {k.name: count_for_case(db, k.name, case_id) for k in KINDS}
 
 
+def review_filter(status: str | None, tag: str | None, id_col: str) -> tuple[str, list]:
+    """SQL narrowing records to a review status ('draft' takes in the never reviewed) and a tag.
+
+    id_col must be qualified (table.id): inside the subqueries a bare id is the review's own.
+    """
+    clauses, params = [], []
+    if status:
+        clauses.append(
+            f"coalesce((SELECT status FROM reviews WHERE record_id = {id_col}), 'draft') = ?"
+        )
+        params.append(status)
+    if tag:
+        clauses.append(f"{id_col} IN (SELECT record_id FROM annotations WHERE tags LIKE ?)")
+        params.append(f'%"{tag}"%')
+    return (" AND " + " AND ".join(clauses) if clauses else ""), params
+
+
 def labels(
-    db: Database, kind_name: str, case_id: str, *, offset: int = 0, limit: int = 500
+    db: Database,
+    kind_name: str,
+    case_id: str,
+    *,
+    offset: int = 0,
+    limit: int = 500,
+    status: str | None = None,
+    tag: str | None = None,
 ) -> list[tuple[str, str]]:
     """(id, label) for a page of one kind in a case: only the label's columns are read."""
     kind = kind_named(kind_name)
     fields = ", ".join(LABEL_FIELDS[kind.name])
+    narrow, params = review_filter(status, tag, f"{kind.table}.id")
     rows = _rows(
         db,
-        f"SELECT id, {fields} FROM {kind.table} WHERE case_id = ?"
+        f"SELECT id, {fields} FROM {kind.table} WHERE case_id = ?{narrow}"
         f" ORDER BY {kind.order_by}, id LIMIT ? OFFSET ?",
-        [case_id, limit, offset],
+        [case_id, *params, limit, offset],
     )
     return [(row["id"], record_label(kind.name, row)) for row in rows]
 

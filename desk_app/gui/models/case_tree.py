@@ -9,6 +9,7 @@ a time. A Change from the bridge updates only the rows it touches.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from desk_app.domain.enums import CaseStatus
@@ -18,11 +19,13 @@ from desk_app.i18n import tr
 from desk_app.store import records
 from desk_app.store.cases import case_groups, case_page, group_of
 from desk_app.store.records import Change
+from desk_app.store.review import open_counts
 
 PAGE = 500
 # The record groups shown under a case, in this order.
 TREE_KINDS = ("siege", "agreement", "batch", "testimony", "incident", "aftermath", "media")
 NodeRole = Qt.ItemDataRole.UserRole + 1
+OPEN_MARK = QColor(217, 130, 43)  # a record with open annotations
 
 
 class Node:
@@ -65,6 +68,9 @@ class CaseTreeModel(QAbstractItemModel):
         self._db = db
         self._group_by = group_by
         self._filter = ""
+        self._status: str | None = None
+        self._tag: str | None = None
+        self._open: dict[str, int] = {}  # open annotations of loaded record nodes
         self._root = Node("root", "", "", None)
         self._build_groups()
 
@@ -87,6 +93,16 @@ class CaseTreeModel(QAbstractItemModel):
         if text.strip() != self._filter:
             self._filter = text.strip()
             self.reload()
+
+    def set_review_filter(self, status: str | None, tag: str | None) -> None:
+        """Show only cases and records at a review status and with a tag (None: any)."""
+        if (status or None, tag or None) != (self._status, self._tag):
+            self._status, self._tag = status or None, tag or None
+            self.reload()
+
+    @property
+    def _review(self) -> dict:
+        return {"status": self._status, "tag": self._tag}
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -181,7 +197,14 @@ class CaseTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.label
+            n = self._open.get(node.id, 0)
+            return node.label + (f"\n{tr('{0} open annotations').format(n)}" if n else "")
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and node.type == "record"
+            and self._open.get(node.id)
+        ):
+            return OPEN_MARK
         if role == NodeRole:
             return node.key + (node.case_id,)
         return None
@@ -194,7 +217,13 @@ class CaseTreeModel(QAbstractItemModel):
     # -- reacting to the store --------------------------------------------------------------
 
     def apply_change(self, change: Change) -> None:
-        """Update the rows a change touches (labels, counts, inserted or removed nodes)."""
+        """Update the rows a change touches (labels, counts, marks, inserted or removed nodes)."""
+        if change.kind == "annotation":
+            self._refresh_mark(change.after or change.before)
+            return
+        if change.kind == "review" and (self._status or self._tag):
+            self.reload()
+            return
         if change.kind == "case":
             self._apply_case_change(change)
             return
@@ -213,6 +242,18 @@ class CaseTreeModel(QAbstractItemModel):
             return
         self._resync_kind(kind_node)
 
+    def _refresh_mark(self, note) -> None:
+        target = note.record_id
+        self._open[target] = open_counts(self._db, [target]).get(target, 0)
+        for group in self._root.children:
+            for case in group.children:
+                for kind in case.children:
+                    for child in kind.children:
+                        if child.id == target:
+                            index = self.index_of(child)
+                            self.dataChanged.emit(index, index)
+                            return
+
     def _apply_case_change(self, change: Change) -> None:
         if change.action == "update":
             node = self._loaded_case(change.record_id)
@@ -226,11 +267,15 @@ class CaseTreeModel(QAbstractItemModel):
     def _resync_kind(self, kind_node: Node) -> None:
         """Bring a kind node's loaded window in line with the store, row by row."""
         old_total, loaded = kind_node.total or 0, len(kind_node.children)
-        kind_node.total = records.count_for_case(self._db, kind_node.kind, kind_node.case_id)
+        kind_node.total = records.count_for_case(
+            self._db, kind_node.kind, kind_node.case_id, **self._review
+        )
         parent_index = self.index_of(kind_node)
         if loaded:
             window = loaded + 1 if loaded >= old_total else loaded
-            fresh = records.labels(self._db, kind_node.kind, kind_node.case_id, limit=window)
+            fresh = records.labels(
+                self._db, kind_node.kind, kind_node.case_id, limit=window, **self._review
+            )
             fresh_ids = {rid for rid, _ in fresh}
             for row in range(len(kind_node.children) - 1, -1, -1):
                 if kind_node.children[row].id not in fresh_ids:
@@ -250,7 +295,9 @@ class CaseTreeModel(QAbstractItemModel):
     # -- loading --------------------------------------------------------------------------
 
     def _build_groups(self) -> None:
-        for value, count in case_groups(self._db, self._group_by, self._filter):
+        for value, count in case_groups(
+            self._db, self._group_by, self._filter, status=self._status, tag=self._tag
+        ):
             self._root.children.append(
                 Node("group", value, self._group_label(value), self._root, total=count)
             )
@@ -264,7 +311,13 @@ class CaseTreeModel(QAbstractItemModel):
     def _load(self, node: Node, offset: int) -> list[Node]:
         if node.type == "group":
             page = case_page(
-                self._db, self._group_by, node.id, self._filter, offset=offset, limit=PAGE
+                self._db,
+                self._group_by,
+                node.id,
+                self._filter,
+                offset=offset,
+                limit=PAGE,
+                **self._review,
             )
             return [Node("case", cid, title, node, case_id=cid) for cid, title in page]
         if node.type == "case":
@@ -276,12 +329,21 @@ class CaseTreeModel(QAbstractItemModel):
                     node,
                     kind=k,
                     case_id=node.id,
-                    total=records.count_for_case(self._db, k, node.id),
+                    total=records.count_for_case(self._db, k, node.id, **self._review),
                 )
                 for k in TREE_KINDS
             ]
         if node.type == "kind":
-            page = records.labels(self._db, node.kind, node.case_id, offset=offset, limit=PAGE)
+            page = records.labels(
+                self._db,
+                node.kind,
+                node.case_id,
+                offset=offset,
+                limit=PAGE,
+                status=self._status,
+                tag=self._tag,
+            )
+            self._open.update(open_counts(self._db, [rid for rid, _ in page]))
             return [self._record_node(node, rid, label) for rid, label in page]
         return []
 

@@ -15,10 +15,13 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from desk_app.domain.enums import ReviewStatus
+from desk_app.gui.models.case_tree import OPEN_MARK
 from desk_app.gui.models.columns import COLUMNS, UNKNOWN, display
 from desk_app.i18n import tr
 from desk_app.store import records
 from desk_app.store.records import Change
+from desk_app.store.review import REVIEWABLE, open_counts, statuses
 
 PAGE = 200
 CACHE_LIMIT = 2000
@@ -37,6 +40,9 @@ class RecordTableModel(QAbstractTableModel):
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._parties: dict[str, str] = {}
         self._sort: tuple[str | None, bool] = (None, False)
+        self._reviewable = kind in REVIEWABLE
+        self._status: dict[str, ReviewStatus] = {}
+        self._open: dict[str, int] = {}
 
     # -- public ----------------------------------------------------------------------------
 
@@ -48,6 +54,8 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._case_id = case_id
         self._cache.clear()
+        self._status.clear()
+        self._open.clear()
         self._ids = self._query_ids() if case_id else []
         self._parties = self._party_names() if case_id else {}
         self.endResetModel()
@@ -86,6 +94,9 @@ class RecordTableModel(QAbstractTableModel):
         """Refresh only what a change touched."""
         if self._case_id is None or change.case_id != self._case_id:
             return
+        if change.kind in ("review", "annotation"):
+            self._refresh_marks((change.after or change.before).record_id)
+            return
         if change.kind == "party":
             self._parties = self._party_names()
             self._emit_all_changed()
@@ -106,13 +117,15 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._columns) + (1 if self._reviewable else 0)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self._columns[section].header)
+            return (
+                tr(self._columns[section].header) if section < len(self._columns) else tr("Review")
+            )
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -121,12 +134,27 @@ class RecordTableModel(QAbstractTableModel):
         if role == IdRole:
             return self._ids[index.row()]
         record = self.record(index.row())
+        if index.column() >= len(self._columns):
+            status = self._status.get(self._ids[index.row()], ReviewStatus.DRAFT)
+            return status.label if role == Qt.ItemDataRole.DisplayRole else None
         column = self._columns[index.column()]
+        if (
+            index.column() == 0
+            and role == Qt.ItemDataRole.DecorationRole
+            and self._open.get(self._ids[index.row()])
+        ):
+            return OPEN_MARK
         if record is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 return tr("(record missing: reload the case)") if index.column() == 0 else ""
             return None
         value = column.read(record, self._parties)
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.column() == 0
+            and self._open.get(record.id)
+        ):
+            return display(value) + "\n" + tr("{0} open annotations").format(self._open[record.id])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return display(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
@@ -140,7 +168,9 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._columns) or self._case_id is None:
+        if (
+            not 0 <= column < len(self._columns) or self._case_id is None
+        ):  # the review column is not sortable
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = (self._columns[column].sort, order == Qt.SortOrder.DescendingOrder)
@@ -162,6 +192,8 @@ class RecordTableModel(QAbstractTableModel):
         start = max(0, row - PAGE // 4)
         chunk = self._ids[start : start + PAGE]
         self._cache.update(records.get_many(self._db, self.kind, chunk))
+        self._status.update(statuses(self._db, chunk))
+        self._open.update(open_counts(self._db, chunk))
         while len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
 
@@ -180,6 +212,18 @@ class RecordTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._ids.insert(row, rid)
                 self.endInsertRows()
+
+    def _refresh_marks(self, record_id: str) -> None:
+        row = self.row_of(record_id)
+        if row is None:
+            return
+        found = statuses(self._db, [record_id])
+        if record_id in found:
+            self._status[record_id] = found[record_id]
+        else:
+            self._status.pop(record_id, None)
+        self._open[record_id] = open_counts(self._db, [record_id]).get(record_id, 0)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _emit_all_changed(self) -> None:
         if self._ids:

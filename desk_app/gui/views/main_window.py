@@ -105,6 +105,18 @@ class MainWindow(QMainWindow):
         row.addWidget(self.filter_edit, 1)
         row.addWidget(self.group_combo)
         box.addLayout(row)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(tr("Any status"), "")
+        for status in ReviewStatus:
+            self.status_filter.addItem(status.label, status.value)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self._fill_tag_filter()
+        row2 = QHBoxLayout()
+        row2.addWidget(self.status_filter, 1)
+        row2.addWidget(self.tag_filter, 1)
+        box.addLayout(row2)
         box.addWidget(self.tree, 1)
         self.tabs = CaseTabs(self.db)
         self.tabs.setObjectName("caseTabs")
@@ -261,6 +273,8 @@ class MainWindow(QMainWindow):
         self.group_combo.currentIndexChanged.connect(
             lambda _: self.set_grouping(self.group_combo.currentData())
         )
+        self.status_filter.currentIndexChanged.connect(self._on_review_filter_changed)
+        self.tag_filter.currentIndexChanged.connect(self._on_review_filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.activated.connect(self._on_tree_activated)
         self.tabs.record_selected.connect(self._on_tabs_record_selected)
@@ -732,7 +746,13 @@ class MainWindow(QMainWindow):
             self.show_record("case", change.record_id, change.record_id)
         elif self.current and self.current[1] == change.record_id:
             self._set_current(*self.current)
-        elif self.current and change.kind in ("annotation", "review"):
+        if change.kind == "annotation":
+            self._fill_tag_filter()
+        if (
+            self.current
+            and change.kind in ("annotation", "review")
+            and self.current[1] != change.record_id
+        ):
             self.annotations.refresh()
             self.history.set_target(self.db, self.current[1])
         self.counts_timer.start()
@@ -754,6 +774,23 @@ class MainWindow(QMainWindow):
         self.dock.show()
         self.side.setCurrentWidget(self.annotations)
         self.annotations.add(self.annotations.new_note(span_start=start, span_end=end, quote=quote))
+
+    def _fill_tag_filter(self) -> None:
+        current = self.tag_filter.currentData() if self.tag_filter.count() else ""
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(tr("Any tag"), "")
+        for tag in vocabulary(self.db):
+            self.tag_filter.addItem(tag, tag)
+        self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0))
+        self.tag_filter.blockSignals(False)
+
+    def _on_review_filter_changed(self, _index: int = 0) -> None:
+        self.tree_model.set_review_filter(
+            self.status_filter.currentData(), self.tag_filter.currentData()
+        )
+        for row in range(self.tree_model.rowCount()):
+            self.tree.expand(self.tree_model.index(row, 0))
 
     def _on_annotations_count_changed(self, count: int) -> None:
         self.side.setTabText(
