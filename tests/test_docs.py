@@ -22,7 +22,9 @@ def test_readme_opens_with_the_two_set_up_commands():
 
 
 def test_every_command_is_documented_and_every_documented_command_exists():
-    documented = set(re.findall(r"^desk-app (?:\[--db PATH\] )?\[?([a-z]+)", README, flags=re.MULTILINE))
+    documented = set(
+        re.findall(r"^desk-app (?:\[--db PATH\] )?\[?([a-z]+)", README, flags=re.MULTILINE)
+    )
     assert _subcommands() <= documented | {"gui"}, _subcommands() - documented
     assert documented <= _subcommands(), documented - _subcommands()
 
@@ -36,7 +38,11 @@ def test_documented_shortcuts_are_bound(qapp, qtbot, demo_path):
 
     window = MainWindow(open_store(demo_path), demo_path)
     qtbot.addWidget(window)
-    bound = {s.toString() for action in window.findChildren(type(window.act_quit)) for s in action.shortcuts()}
+    bound = {
+        s.toString()
+        for action in window.findChildren(type(window.act_quit))
+        for s in action.shortcuts()
+    }
     table = README.split("| keys | action |")[1].split("\n\n")[0]
     keys = re.findall(r"(?:Ctrl|Alt)\+[A-Za-z0-9+]+|F2", table)
     for key in keys:

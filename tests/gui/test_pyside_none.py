@@ -25,4 +25,6 @@ def test_models_returning_none_to_qt_keep_none_alive(qapp, demo_store):
     for _ in range(2000):
         for index in indexes:
             index.data(Qt.ItemDataRole.FontRole)  # through C++: our data() returns None here
-    assert sys.getrefcount(None) - before > -100, "this PySide6 leaks references to None (see pyproject)"
+    assert sys.getrefcount(None) - before > -100, (
+        "this PySide6 leaks references to None (see pyproject)"
+    )

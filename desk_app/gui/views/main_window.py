@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -28,30 +27,29 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desk_app import __version__
-from desk_app.domain import records as r
 from desk_app.domain.enums import ReviewStatus
 from desk_app.domain.kinds import kind_named
-from desk_app.gui import commands
 from desk_app.gui.bridge import StoreBridge
-from desk_app.gui.commands import ReviewCommand
 from desk_app.gui.models.case_tree import CaseTreeModel, NodeRole
 from desk_app.gui.views import dialogs
 from desk_app.gui.views.case_tabs import CaseTabs
 from desk_app.gui.views.html import names_for, record_html
 from desk_app.gui.views.review_panels import AnnotationsPanel, HistoryPanel
 from desk_app.gui.views.search_panel import SearchPanel
-from desk_app.gui.workers import run_job
+from desk_app.gui.views.window_exchange import ExchangeMixin
+from desk_app.gui.views.window_records import RecordsMixin
+from desk_app.gui.views.window_review import ReviewMixin
 from desk_app.i18n import tr
 from desk_app.store import StoreError, open_store, records
-from desk_app.store.cases import list_cases, load_bundle, store_counts
+from desk_app.store.cases import load_bundle, store_counts
 from desk_app.store.records import Change
-from desk_app.store.review import set_status, status_counts, vocabulary
+from desk_app.store.review import status_counts, vocabulary
 
 RECENT_MAX = 8
 GROUPINGS = (("governorate", "Governorate"), ("status", "Status"), ("year", "Year"))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
     """A window over one store at a time."""
 
     def __init__(self, db: Database, store_path: Path) -> None:
@@ -396,236 +394,6 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
-    def _choices(self) -> dict[str, list[tuple[str, str]]]:
-        case_id = self.tabs.case_id
-        out = {}
-        for kind, attr in (("party", "name"), ("place", "name"), ("source", "title")):
-            items = records.list_for_case(self.db, kind, case_id) if case_id else []
-            out[kind] = [(item.id, getattr(item, attr)) for item in items]
-        return out
-
-    def _submit(self, creating: bool):
-        def submit(record) -> str | None:
-            try:
-                change = (commands.insert if creating else commands.update)(
-                    self.undo_stack, self.bridge, record
-                )
-            except StoreError as exc:
-                return str(exc)
-            if change is not None and change.kind != "case":
-                self.show_record(change.kind, record.id, change.case_id)
-            return None
-
-        return submit
-
-    def open_form(self, record, *, creating: bool):
-        from desk_app.gui.views.record_form import RecordForm  # noqa: PLC0415 - only when editing
-
-        form = RecordForm(
-            record, self._choices(), self._submit(creating), creating=creating, parent=self
-        )
-        form.open()
-        return form
-
-    def new_record(self):
-        kind_name = self.tabs.current_kind()
-        if self.tabs.case_id is None or kind_name is None:
-            return None
-        return self.open_form(blank_record(kind_name, self.tabs.case_id), creating=True)
-
-    def edit_record(self):
-        if self.current is None:
-            return self.edit_case()
-        record = records.find(self.db, *self.current)
-        return self.open_form(record, creating=False) if record is not None else None
-
-    def delete_record(self) -> bool:
-        if self.current is None:
-            return False
-        kind, record_id = self.current
-        record = records.find(self.db, kind, record_id)
-        if record is None:
-            return False
-        from desk_app.domain.labels import record_label  # noqa: PLC0415
-
-        label = record_label(kind, record)
-        question = tr("Delete the {0} \u201c{1}\u201d? You can undo this with Ctrl+Z.").format(
-            kind_named(kind).singular.lower(), label
-        )
-        if not dialogs.confirm(self, tr("Delete record"), question):
-            return False
-        try:
-            commands.delete(self.undo_stack, self.bridge, kind, record_id)
-        except StoreError as exc:
-            dialogs.show_error(self, tr("Delete record"), str(exc))
-            return False
-        self._set_current(None, None)
-        return True
-
-    def new_case(self):
-        return self.open_form(r.Case(slug="", title=""), creating=True)
-
-    def edit_case(self):
-        if self.tabs.case_id is None:
-            return None
-        return self.open_form(records.get(self.db, "case", self.tabs.case_id), creating=False)
-
-    def delete_case(self) -> bool:
-        case_id = self.tabs.case_id
-        if case_id is None:
-            return False
-        case = records.get(self.db, "case", case_id)
-        question = tr(
-            "Delete the case \u201c{0}\u201d and every record in it? You can undo this with Ctrl+Z."
-        ).format(case.title)
-        if not dialogs.confirm(self, tr("Delete case"), question):
-            return False
-        commands.delete(self.undo_stack, self.bridge, "case", case_id)
-        self.open_case(None)
-        return True
-
-    # -- review -------------------------------------------------------------------------------------
-
-    def set_review_status(self, status: ReviewStatus) -> bool:
-        """Set the selected record's review status: one undoable, logged change."""
-        if self.current is None:
-            return False
-        kind, record_id = self.current
-        try:
-            change = set_status(self.db, kind, record_id, status, actor=self.bridge.actor)
-        except StoreError as exc:
-            dialogs.show_error(self, tr("Review status"), str(exc))
-            return False
-        if change is not None:
-            before = change.before
-            self.undo_stack.push(ReviewCommand(self.bridge, change, before))
-            self.bridge.announce(change)
-            self.statusBar().showMessage(tr("Marked {0}").format(status.label.lower()), 4000)
-        return True
-
-    def choose_review_status(self) -> None:
-        if self.current is None:
-            return
-        menu = QMenu(self)
-        for n, status in enumerate(ReviewStatus, 1):
-            menu.addAction(f"&{n} {status.label}", lambda s=status: self.set_review_status(s))
-        menu.exec(self.mapToGlobal(self.rect().center()))
-
-    def annotate(self):
-        """Add an annotation to the selected record (Ctrl+Shift+M)."""
-        self.dock.show()
-        self.side.setCurrentWidget(self.annotations)
-        return self.annotations.add()
-
-    def open_search(self) -> None:
-        self.search.set_choices(self._case_choices(), vocabulary(self.db))
-        self.search_dock.show()
-        self.search.query.setFocus()
-        self.search.query.selectAll()
-
-    def _case_choices(self) -> list[tuple[str, str]]:
-        return [(c.id, c.title) for c in list_cases(self.db)]
-
-    # -- exchange ------------------------------------------------------------------------------------
-
-    def import_bundles(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import case bundles"), str(Path.home()), tr("Case bundles (*.json)")
-        )
-        if files:
-            self.start_import([Path(f) for f in files])
-
-    def start_import(self, files: list[Path]):
-        from desk_app.exchange.jobs import import_files  # noqa: PLC0415
-
-        path, actor = self.bridge.path, self.bridge.actor
-
-        def done(report) -> None:
-            if report.conflicts:
-                dialogs.show_error(
-                    self,
-                    tr("Import"),
-                    tr("Nothing was imported: {0} conflicts.\n\n{1}").format(
-                        len(report.conflicts), "\n".join(report.conflicts[:10])
-                    ),
-                )
-                return
-            self.bridge.reset.emit()
-            self.statusBar().showMessage(
-                tr("Imported {0} records").format(report.total_created), 8000
-            )
-
-        return self._start_job(
-            tr("Importing case bundles"),
-            lambda progress, _: import_files(path, files, actor=actor, progress=progress),
-            done,
-        )
-
-    def export_bundle(self) -> None:
-        case_id = self.tabs.case_id
-        if case_id is None:
-            return
-        slug = records.get(self.db, "case", case_id).slug
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            tr("Export case bundle"),
-            str(Path.home() / f"{slug}.json"),
-            tr("Case bundles (*.json)"),
-        )
-        if target:
-            from desk_app.exchange.jobs import export_case  # noqa: PLC0415
-
-            path = self.bridge.path
-            self._start_job(
-                tr("Exporting {0}").format(slug),
-                lambda progress, _: export_case(path, case_id, Path(target), progress=progress),
-                lambda out: self.statusBar().showMessage(tr("Wrote {0}").format(out), 8000),
-            )
-
-    def export_brief(self):
-        """Ask for an edition, build the brief in a worker, then preview it."""
-        from desk_app.gui.views.brief_preview import EditionDialog  # noqa: PLC0415
-
-        case_id = self.tabs.case_id
-        if case_id is None:
-            return None
-        case = records.get(self.db, "case", case_id)
-        chooser = EditionDialog(case.title, self)
-        if chooser.exec() != EditionDialog.DialogCode.Accepted:
-            return None
-        return self.start_brief(case_id, chooser.profile)
-
-    def start_brief(self, case_id: str, profile):
-        from desk_app.brief.commands import make_brief  # noqa: PLC0415
-        from desk_app.gui.views.brief_preview import BriefPreview, private_target  # noqa: PLC0415
-
-        slug = records.get(self.db, "case", case_id).slug
-        name = f"{slug}-{profile.value}.pdf"
-        target, store = private_target(name), self.bridge.path
-
-        def show(result) -> None:
-            self.preview = BriefPreview(result.path, name, self)
-            self.preview.open()
-
-        return self._start_job(
-            tr("Building the {0} brief").format(profile.value),
-            lambda progress, _: make_brief(
-                store, case_id, target, profile=profile, progress=progress
-            ),
-            show,
-        )
-
-    def _start_job(self, title: str, job, on_success):
-        job_parts = run_job(
-            self, title, job, on_success, lambda message: dialogs.show_error(self, title, message)
-        )
-        self._jobs.append(job_parts)
-        thread = job_parts[0]
-        thread.finished.connect(
-            lambda: self._jobs.remove(job_parts) if job_parts in self._jobs else None
-        )
-        return job_parts
-
     # -- view --------------------------------------------------------------------------------------------
 
     def set_grouping(self, value: str) -> None:
@@ -757,46 +525,6 @@ class MainWindow(QMainWindow):
             self.history.set_target(self.db, self.current[1])
         self.counts_timer.start()
 
-    def _on_search_record_requested(self, kind: str, record_id: str, case_id: str) -> None:
-        if kind == "case":
-            self.show_record("case", record_id, record_id)
-        elif kind in ("annotation", "review"):
-            target = records.find(self.db, kind, record_id)
-            if target is not None:
-                self.show_record(target.record_kind, target.record_id, case_id)
-        else:
-            self.show_record(kind, record_id, case_id)
-
-    def _on_tabs_span_requested(self, record_id: str, start: int, end: int, quote: str) -> None:
-        if not record_id or not quote.strip():
-            return
-        self._set_current("testimony", record_id)
-        self.dock.show()
-        self.side.setCurrentWidget(self.annotations)
-        self.annotations.add(self.annotations.new_note(span_start=start, span_end=end, quote=quote))
-
-    def _fill_tag_filter(self) -> None:
-        current = self.tag_filter.currentData() if self.tag_filter.count() else ""
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem(tr("Any tag"), "")
-        for tag in vocabulary(self.db):
-            self.tag_filter.addItem(tag, tag)
-        self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0))
-        self.tag_filter.blockSignals(False)
-
-    def _on_review_filter_changed(self, _index: int = 0) -> None:
-        self.tree_model.set_review_filter(
-            self.status_filter.currentData(), self.tag_filter.currentData()
-        )
-        for row in range(self.tree_model.rowCount()):
-            self.tree.expand(self.tree_model.index(row, 0))
-
-    def _on_annotations_count_changed(self, count: int) -> None:
-        self.side.setTabText(
-            1, tr("Annotations ({0})").format(count) if count else tr("Annotations")
-        )
-
     def _on_bridge_reset(self) -> None:
         case_id = self.tabs.case_id
         self.tree_model.reload()
@@ -850,15 +578,3 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self._update_actions()
-
-
-def blank_record(kind_name: str, case_id: str):
-    """A new, empty record of a kind for the form to fill."""
-    from desk_app.domain.values import Count  # noqa: PLC0415
-
-    cls = kind_named(kind_name).cls
-    required = {"title": "", "witness_label": "", "label": "", "caption": "", "name": ""}
-    kwargs = {k: v for k, v in required.items() if k in cls.__dataclass_fields__}
-    if kind_name == "figure":
-        kwargs["count"] = Count(0)
-    return cls(case_id=case_id, **kwargs)
