@@ -131,15 +131,18 @@ class AnnotationsPanel(QWidget):
             button.setObjectName(f"annotation_{key}")
             self.buttons[key] = button
             row.addWidget(button, n // 3, n % 3)
+        self.reader = QTextBrowser()  # the selected annotation in full: list rows are elided
+        self.reader.setObjectName("annotationReader")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tree, 2)
+        layout.addWidget(self.reader, 1)
         layout.addLayout(row)
         self.buttons["add"].clicked.connect(lambda: self.add())
         self.buttons["reply"].clicked.connect(lambda: self.reply())
         self.buttons["edit"].clicked.connect(lambda: self.edit())
         self.buttons["resolve"].clicked.connect(lambda: self.toggle_resolved())
         self.buttons["delete"].clicked.connect(lambda: self.delete())
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.currentItemChanged.connect(lambda *_: self._on_tree_current_changed())
         self.set_target(None)
 
     # -- public --------------------------------------------------------------------------------
@@ -258,6 +261,17 @@ class AnnotationsPanel(QWidget):
         tags = f"  [{', '.join(note.tags)}]" if note.tags else ""
         span = f"  \u201c{note.quote[:40]}\u201d" if note.quote else ""
         return f"{note.kind.label} \u00b7 {note.author} \u00b7 {note.created_at[:10]} \u00b7 {state}{span}\n{note.text}{tags}"
+
+    def _on_tree_current_changed(self) -> None:
+        self._update_buttons()
+        note = self.current()
+        if note is None:
+            self.reader.clear()
+            return
+        head = escape(self._line(note).split("\n")[0])
+        tags = f"<p><i>{escape(', '.join(note.tags))}</i></p>" if note.tags else ""
+        quote = f"<blockquote>\u201c{escape(note.quote)}\u201d</blockquote>" if note.quote else ""
+        self.reader.setHtml(f"<p><b>{head}</b></p>{quote}<p>{escape(note.text)}</p>{tags}")
 
     def _update_buttons(self) -> None:
         has_target, current = self.target is not None, self.current()
