@@ -20,16 +20,19 @@ from desk_app.store.normalize import normalize
 BUSY_TIMEOUT_MS = 5000
 
 
-def _connect(path: str, key: str | None) -> sqlite3.Connection:
+def _connect(path: str, key: str | None) -> tuple[sqlite3.Connection, tuple[type, ...]]:
+    """A connection, and the database error types its driver raises."""
     if key is None:
-        return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False), (
+            sqlite3.DatabaseError,
+        )
     try:
         import sqlcipher3  # noqa: PLC0415 - optional, only for encrypted stores
     except ImportError:
         raise StoreError(tr("an encrypted store needs the sqlcipher3 package")) from None
     conn = sqlcipher3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA key = '{}'".format(key.replace("'", "''")))
-    return conn
+    return conn, (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 
 
 def open_store(
@@ -45,8 +48,8 @@ def open_store(
             raise StoreError(tr("{0} is a folder, not a store").format(p))
         if create and not p.parent.exists():
             raise StoreError(tr("the folder {0} does not exist").format(p.parent))
+    conn, errors = _connect(target, key)
     try:
-        conn = _connect(target, key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -55,6 +58,10 @@ def open_store(
         db = Database(conn)
         if migrate:
             migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(tr("{0} is not a readable case store ({1})").format(target, exc)) from None
+    except errors as exc:
+        conn.close()
+        hint = tr(" or the key is wrong") if key is not None else ""
+        raise StoreError(
+            tr("{0} is not a readable case store{1} ({2})").format(target, hint, exc)
+        ) from None
     return db

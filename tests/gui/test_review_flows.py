@@ -43,7 +43,9 @@ def test_annotate_a_batch_count_with_tags_reply_resolve_and_undo(window, qtbot):
     assert window.tree.currentIndex().data(1) == OPEN_MARK
     # a reply, then resolve, each undoable
     window.annotations.tree.setCurrentItem(window.annotations.tree.topLevelItem(0))
-    assert "how many in this batch?" in window.annotations.reader.toPlainText(), "the full note is readable"
+    assert "how many in this batch?" in window.annotations.reader.toPlainText(), (
+        "the full note is readable"
+    )
     reply = window.annotations.reply()
     qtbot.addWidget(reply)
     reply.text.setPlainText("Not given in the report; leave unknown.")
