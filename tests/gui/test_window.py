@@ -239,3 +239,25 @@ def test_the_form_returns_real_enums_and_keeps_every_field(window, qtbot):
     assert edited.kind is IncidentKind.UNLAWFUL_KILLING
     assert edited.legal_qualifications == [LegalQualification.WAR_CRIME]
     assert type(edited.legal_qualifications[0]) is LegalQualification
+
+
+def test_switching_stores_new_recent_and_a_bad_file(window, qtbot, tmp_path, errors):
+    from desk_app.cli import load_demo
+
+    other = tmp_path / "other.db"
+    db = open_store(other)
+    load_demo(db)
+    records.delete(db, "case", resolve_case(db, "daraya").id, actor="t")
+    db.close()
+    assert window.switch_store(other)
+    assert window.tree_model.rowCount() == 3 and window.windowTitle().endswith("other.db")
+    assert window.undo_stack.count() == 0 and window.tabs.case_id is None
+    assert window.recent_menu.actions()[0].text() == str(other)
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a store " * 100)
+    assert not window.switch_store(junk)
+    assert errors and "not a readable case store" in errors[0]
+    assert window.bridge.path == other and window.tree_model.rowCount() == 3
+    fresh = tmp_path / "new.db"
+    assert window.switch_store(fresh, create=True)
+    assert window.tree_model.rowCount() == 0 and fresh.exists()
