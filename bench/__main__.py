@@ -56,18 +56,18 @@ def plot(rows: list[Row], target: Path) -> None:
     ):
         series = QLineSeries()
         series.setName(label)
+        series.setPointsVisible(True)
         for r in rows:
             if r.what == what:
                 n = float(r.size.split()[0].replace(",", ""))
                 series.append(n, r.value)
                 top = max(top, r.value)
-                if r.baseline is not None and what.startswith("two-word"):
-                    pass
         chart.addSeries(series)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
     raw = QLineSeries()
     raw.setName("search (raw FTS5)")
+    raw.setPointsVisible(True)
     for r in rows:
         if r.what.startswith("two-word") and r.baseline is not None:
             raw.append(float(r.size.split()[0].replace(",", "")), r.baseline)

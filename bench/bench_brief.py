@@ -27,12 +27,26 @@ def large_bundle(testimonies: int = 1000, batches: int = 300):
 
 
 def bare_pdf(bundle) -> bytes:
-    """The same words in a plain ReportLab document: the floor our brief is measured against."""
+    """The same words in a plain ReportLab document: the floor our brief is measured against.
+
+    Same content as the brief (every line of text it prints), same font; none of
+    our work: no redaction, shaping, page furniture, bookmarks, chart or cell fitting.
+    """
     s = styles()
-    story = [
-        Paragraph(escape(bundle.case.title), s["title"]),
-        Paragraph(escape(bundle.case.summary), s["body"]),
-    ]
+    p = lambda text, style="body": Paragraph(escape(text), s[style])  # noqa: E731
+    story = [p(bundle.case.title, "title"), p(bundle.case.summary)]
+    story.append(Table([[f.label, f.count.text()] for f in bundle.figures] or [[""]]))
+    for siege in bundle.sieges:
+        story += [
+            p(siege.title, "h2"),
+            p(siege.period.text()),
+            p(siege.besieged),
+            p(siege.description),
+        ]
+    for a in bundle.agreements:
+        story += [p(a.title, "h2"), p(a.date.text() if a.date else "unknown")] + [
+            p(t) for t in a.terms
+        ]
     rows = [["Batch", "Date", "Origin", "Destinations", "People", "Buses"]]
     for b in bundle.batches:
         rows.append(
@@ -46,13 +60,23 @@ def bare_pdf(bundle) -> bytes:
             ]
         )
     story.append(Table(rows, repeatRows=1))
-    for item in (*bundle.incidents, *bundle.aftermath):
+    for i in bundle.incidents:
         story += [
-            Paragraph(escape(item.title), s["h2"]),
-            Paragraph(escape(item.description), s["body"]),
+            p(i.title, "h2"),
+            p(f"{i.date.text() if i.date else 'unknown'} {i.place} {i.kind.label}"),
+            p(i.attribution),
+            p(f"killed {i.killed.text() if i.killed else ''}"),
+            p(i.description),
         ]
     for t in bundle.testimonies:
-        story += [Paragraph(escape(t.witness_label), s["h2"]), Paragraph(escape(t.text), s["body"])]
+        story += [
+            p(t.witness_label, "h2"),
+            p(f"{t.place} {t.date.text() if t.date else ''} {t.language}", "small"),
+            p(t.text),
+        ]
+    for a in bundle.aftermath:
+        story += [p(a.title, "h2"), p(a.kind.label, "small"), p(a.description)]
+    story += [p(f"{src.publisher}, {src.title}") for src in bundle.sources]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(story)
     return buffer.getvalue()

@@ -33,6 +33,9 @@ class CaseBundle:
     media: list[r.MediaItem] = field(default_factory=list)
     annotations: list[r.Annotation] = field(default_factory=list)
     reviews: list[r.Review] = field(default_factory=list)
+    # SHA-256 of the file this bundle was read from ("" when built in memory);
+    # the audit log records it for an import. Not part of the exchange format.
+    source_sha256: str = ""
 
     def records(self) -> Iterator[tuple[Kind, list]]:
         """Each kind with its list, in dependency order (sources first)."""

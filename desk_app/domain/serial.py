@@ -150,23 +150,57 @@ def _no_extra(data: dict, allowed: set[str], path: str) -> None:
         raise _fail(f"{path}.{extra[0]}" if path else extra[0], tr("is not a known field"))
 
 
+def _reader(tp: Any):
+    """A function (data, path) -> value for one field type, decided once per type."""
+    optional, inner = optional_inner(tp)
+    if inner is str:
+
+        def read(data, path):
+            if type(data) is str:
+                return data
+            if data is None and optional:
+                return None
+            return from_value(tp, data, path)  # the general path names the fault
+
+        return read
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        members = {m.value: m for m in inner}
+
+        def read(data, path):
+            member = members.get(data) if isinstance(data, str) else None
+            return member if member is not None else from_value(tp, data, path)
+
+        return read
+    return lambda data, path: from_value(tp, data, path)
+
+
+@functools.cache
+def _plan(cls: type) -> tuple:
+    """(name, reader, required) per field, built once per class."""
+    plan = []
+    for f in dataclasses.fields(cls):
+        has_default = (
+            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        )
+        plan.append((f.name, _reader(field_types(cls)[f.name]), not has_default))
+    return tuple(plan)
+
+
 def from_dict(cls: type, data: Any, path: str = "") -> Any:
     """Build a dataclass from a dict, checking every field; SerialError names the place."""
     if not isinstance(data, dict):
         raise _fail(path, tr("must be an object"))
-    hints = field_types(cls)
-    _no_extra(data, set(hints), path)
+    plan = _plan(cls)
+    if len(data) > len(plan) or not data.keys() <= {name for name, _, _ in plan}:
+        _no_extra(data, {name for name, _, _ in plan}, path)
     kwargs = {}
     prefix = f"{path}." if path else ""
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            has_default = (
-                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-            )
-            if has_default:
-                continue
-            raise _fail(prefix + f.name, tr("is required"))
-        kwargs[f.name] = from_value(hints[f.name], data[f.name], prefix + f.name)
+    for name, read, required in plan:
+        if name not in data:
+            if required:
+                raise _fail(prefix + name, tr("is required"))
+            continue
+        kwargs[name] = read(data[name], prefix + name)
     if "id" in kwargs and not _UUID.match(kwargs["id"]):
         raise _fail(prefix + "id", tr("'{0}' is not a UUID").format(kwargs["id"]))
     try:

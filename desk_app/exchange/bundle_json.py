@@ -7,6 +7,7 @@ first fault is reported with its place (``batches[3].date``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,8 @@ def read_bundle(path: str | Path) -> CaseBundle:
     """Read and validate a bundle file; BundleError with file and place."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise BundleError(tr("{0}: no such file").format(path)) from None
     except IsADirectoryError:
@@ -97,6 +99,8 @@ def read_bundle(path: str | Path) -> CaseBundle:
             )
         ) from None
     try:
-        return bundle_from_json(data)
+        bundle = bundle_from_json(data)
     except SerialError as exc:
         raise BundleError(f"{path}: {exc}") from None
+    bundle.source_sha256 = hashlib.sha256(raw).hexdigest()
+    return bundle

@@ -165,8 +165,15 @@ def import_bundles(
                 record_kind="case",
                 record_id=bundle.case.id,
                 case_id=bundle.case.id,
-                changes={"records": {k.name: len(items) for k, items in bundle.records()}},
-                new_values=bundle_digest_source(bundle),
+                changes={
+                    "records": {k.name: len(items) for k, items in bundle.records()},
+                    "bundle_sha256": bundle.source_sha256 or None,
+                },
+                new_values=(
+                    {"bundle_sha256": bundle.source_sha256}
+                    if bundle.source_sha256
+                    else bundle_digest_source(bundle)
+                ),
             )
         report.written = True
     return report
@@ -262,3 +269,11 @@ def store_counts(db: Database) -> dict[str, int]:
     for kind in KINDS:
         out[kind.name] = db.execute(f"SELECT count(*) FROM {kind.table}").fetchone()[0]
     return out
+
+
+def case_titles(db: Database) -> list[tuple[str, str]]:
+    """(id, title) of every case, by title: light, for pickers."""
+    return [
+        (row[0], row[1])
+        for row in db.execute("SELECT id, title FROM cases ORDER BY title COLLATE NOCASE, id")
+    ]

@@ -43,7 +43,7 @@ from desk_app.i18n import tr
 from desk_app.store import StoreError, open_store, records
 from desk_app.store.cases import load_bundle, store_counts
 from desk_app.store.records import Change
-from desk_app.store.review import status_counts, vocabulary
+from desk_app.store.review import status_counts
 
 RECENT_MAX = 8
 GROUPINGS = (("governorate", "Governorate"), ("status", "Status"), ("year", "Year"))
@@ -71,7 +71,7 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         self._connect()
         self._restore_state()
         self._update_title()
-        self._refresh_counts()
+        self.counts_timer.start()  # counting a large store waits until the window is up
 
     @property
     def db(self) -> Database:
@@ -138,7 +138,7 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         self.dock.setObjectName("detailsDock")
         self.dock.setWidget(self.side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.search = SearchPanel(self.bridge.path, self._case_choices(), vocabulary(self.db))
+        self.search = SearchPanel(self.bridge.path, [], [])  # filters are filled when search opens
         self.search_dock = QDockWidget(tr("Search"), self)
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setWidget(self.search)

@@ -11,7 +11,7 @@ from desk_app.gui.commands import ReviewCommand
 from desk_app.gui.views import dialogs
 from desk_app.i18n import tr
 from desk_app.store import StoreError, records
-from desk_app.store.cases import list_cases
+from desk_app.store.cases import case_titles
 from desk_app.store.review import set_status, vocabulary
 
 RECENT_MAX = 8
@@ -59,7 +59,7 @@ class ReviewMixin:
         self.search.query.selectAll()
 
     def _case_choices(self) -> list[tuple[str, str]]:
-        return [(c.id, c.title) for c in list_cases(self.db)]
+        return case_titles(self.db)
 
     def _on_search_record_requested(self, kind: str, record_id: str, case_id: str) -> None:
         if kind == "case":
