@@ -171,6 +171,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_optimize(args: argparse.Namespace) -> int:
+    from desk_app.store.maintenance import optimize  # noqa: PLC0415
+
+    db = _open(args)
+    for part, seconds in optimize(db).items():
+        print(tr("{0}: optimized in {1:.1f} s").format(part, seconds))
+    return 0
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from desk_app.brief.commands import run_brief  # noqa: PLC0415
 
@@ -260,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
     add("check", cmd_check, tr("check integrity, foreign keys and the audit log"))
+    add(
+        "optimize",
+        cmd_optimize,
+        tr("merge the search index and refresh statistics (after big imports)"),
+    )
     p = add("brief", cmd_brief, tr("export PDF case briefs"))
     p.add_argument("case", nargs="?", help=tr("slug or id"))
     p.add_argument("--all", action="store_true", help=tr("one brief per case into --out DIR"))

@@ -148,3 +148,11 @@ def test_usage_errors_exit_2_and_nothing_prints_a_traceback(tmp_path):
 def test_check_passes_on_the_demo_store(demo_path, capsys):
     code, out, _ = run(capsys, "check", "--db", str(demo_path))
     assert code == 0 and "chain intact" in out and "integrity: ok" in out
+
+
+def test_optimize_merges_the_search_index_and_search_still_works(demo_path, capsys):
+    assert main(["optimize", "--db", str(demo_path)]) == 0
+    assert "search index: optimized" in capsys.readouterr().out
+    assert main(["search", "--db", str(demo_path), "Zoghara"]) == 0
+    assert "al-waer" in capsys.readouterr().out
+    assert main(["check", "--db", str(demo_path)]) == 0

@@ -16,6 +16,7 @@ from desk_app.i18n import tr
 from desk_app.store import audit
 from desk_app.store.codec import diff, from_row, to_row
 from desk_app.store.errors import NotFound
+from desk_app.store.maintenance import merge_search_index
 from desk_app.store.records import _rows, _select, get, get_many, list_for_case
 
 
@@ -176,6 +177,7 @@ def import_bundles(
                 ),
             )
         report.written = True
+    merge_search_index(db)  # bounded: keeps the index from fragmenting import after import
     return report
 
 

@@ -18,6 +18,7 @@ from desk_app.store.migrations import migrations
 from desk_app.store.normalize import normalize
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 65536  # the default 2 MB page cache is small for a search index of several hundred MB
 
 
 def _connect(path: str, key: str | None) -> tuple[sqlite3.Connection, tuple[type, ...]]:
@@ -54,6 +55,7 @@ def open_store(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.create_function("desk_normalize", 1, normalize, deterministic=True)
         db = Database(conn)
         if migrate:
