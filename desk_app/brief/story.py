@@ -426,31 +426,39 @@ def media(bundle: CaseBundle) -> list:
 def annotations(bundle: CaseBundle, meta: BriefMeta) -> list:
     if meta.profile is not Profile.INTERNAL or not bundle.annotations:
         return []
+    labels = _record_labels(bundle)
     out: list = [PageBreak(), Heading(tr("Appendix: reviewer annotations"))]
     rows = [[tr("On"), tr("By, when"), tr("Kind"), tr("Note")]]
     for a in bundle.annotations:
         status = tr("resolved") if a.resolved else tr("open")
+        kind, label = labels.get(a.record_id, (a.record_kind, a.record_id))
+        on = f"{tr(kind)}: {label}" + (f" \u2014 \u201c{a.quote}\u201d" if a.quote else "")
         rows.append(
             [
-                a.record_kind,
+                on,
                 f"{a.author}, {a.created_at[:10]}",
                 f"{a.kind.label} ({status})",
                 a.text + (f" [{', '.join(a.tags)}]" if a.tags else ""),
             ]
         )
-    out.append(_table(rows, [22 * mm, 40 * mm, 30 * mm, 78 * mm]))
+    out.append(_table(rows, [52 * mm, 30 * mm, 24 * mm, 64 * mm]))
     return out
+
+
+def _record_labels(bundle: CaseBundle) -> dict[str, tuple[str, str]]:
+    """(kind, label) of every record by id, so appendices name what they refer to."""
+    labels = {bundle.case.id: ("Case", bundle.case.title)}
+    for kind, items in bundle.records():
+        for item in items:
+            labels[item.id] = (kind.singular, record_label(kind.name, item))
+    return labels
 
 
 def reviews(bundle: CaseBundle, meta: BriefMeta) -> list:
     """Internal only: which records reviewers have marked, by whom and when."""
     if meta.profile is not Profile.INTERNAL:
         return []
-    labels = {}
-    for kind, items in bundle.records():
-        for item in items:
-            labels[item.id] = (kind.singular, record_label(kind.name, item))
-    labels[bundle.case.id] = ("Case", bundle.case.title)
+    labels = _record_labels(bundle)
     rows = [[tr("Record"), tr("Status"), tr("Set by, when")]]
     for review in sorted(bundle.reviews, key=lambda v: v.set_at):
         kind, label = labels.get(review.record_id, (review.record_kind, review.record_id))

@@ -134,7 +134,9 @@ def test_english_matching_ignores_case_and_accents_and_stems(demo_store):
     assert search(demo_store, "ZOGHÁRA") == search(demo_store, "zoghara") != []
     stemmed = {h.record_id for h in search(demo_store, "shelled", limit=50)}
     plain = {h.record_id for h in search(demo_store, "shelling", limit=50)}
-    assert stemmed and stemmed == plain, "porter stemming: shelled and shelling find the same records"
+    assert stemmed and stemmed == plain, (
+        "porter stemming: shelled and shelling find the same records"
+    )
 
 
 def test_arabic_variant_spellings_find_the_same_records(demo_store):
@@ -142,4 +144,6 @@ def test_arabic_variant_spellings_find_the_same_records(demo_store):
     assert plain
     assert {h.record_id for h in search(demo_store, "الوَعر")} == plain, "short vowels are ignored"
     assert {h.record_id for h in search(demo_store, "الوعـــر")} == plain, "tatweel is ignored"
-    assert {h.record_id for h in search(demo_store, "إدلب")} == {h.record_id for h in search(demo_store, "ادلب")}
+    assert {h.record_id for h in search(demo_store, "إدلب")} == {
+        h.record_id for h in search(demo_store, "ادلب")
+    }
