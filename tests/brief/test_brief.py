@@ -99,7 +99,9 @@ def test_the_brief_has_bookmarks_a_title_and_no_author_or_machine_detail(demo_st
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[:6] == ["Summary", "Siege", "Agreement", "Evacuation", "Incidents", "Testimonies"]
     assert "Appendix: reviewer annotations" in titles
-    assert "Media item: Residents of besieged Madaya" in pdf_text(path), "the appendix names the record"
+    assert "Media item: Residents of besieged Madaya" in pdf_text(path), (
+        "the appendix names the record"
+    )
     meta = reader.metadata
     assert meta.title == bundle.case.title and not meta.author
     strings, _ = everything_in(path)
