@@ -472,6 +472,12 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
 
     # -- settings -----------------------------------------------------------------------------------------
 
+    def _expand_groups(self) -> None:
+        """Open the top-level groups (a handful) so the cases are in view from the start."""
+        if self.tree_model.rowCount() <= 30:
+            for row in range(self.tree_model.rowCount()):
+                self.tree.expand(self.tree_model.index(row, 0))
+
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -484,6 +490,8 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self.tabs.set_case(None)  # the overview says what to do first
+        self._expand_groups()
         case_id = self.settings.value("window/last_case", "", str)
         if case_id and records.find(self.db, "case", case_id) is not None:
             self.show_record("case", case_id, case_id)
