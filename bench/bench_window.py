@@ -7,6 +7,18 @@ import statistics
 
 from bench.common import Row, run_python
 
+# Both snippets report the same way: seconds from interpreter start, and peak RSS.
+REPORT = r"""
+def hwm():
+    # peak RSS of this process image: ru_maxrss would carry over the parent's peak across fork+exec
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+def done():
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": hwm()}))
+    app.quit()
+"""
+
 OURS = r"""
 import time; t0 = time.perf_counter()
 import json, resource, sys
@@ -15,19 +27,10 @@ from PySide6.QtCore import QTimer
 from desk_app.gui.app import make_application
 from desk_app.gui.views.main_window import MainWindow
 from desk_app.store import open_store
-def hwm():
-    # peak RSS of this process image: ru_maxrss would carry over the parent's peak across fork+exec
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
 app = make_application()
 path = Path(sys.argv[1])
 w = MainWindow(open_store(path), path)
 w.show()
-def done():
-    print(json.dumps({"seconds": time.perf_counter() - t0,
-                      "rss_mb": hwm()}))
-    app.quit()
 QTimer.singleShot(0, done)
 app.exec()
 """
@@ -38,19 +41,10 @@ import json, resource
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QTreeView, QTextBrowser
 from PySide6.QtGui import QStandardItemModel
-def hwm():
-    # peak RSS of this process image: ru_maxrss would carry over the parent's peak across fork+exec
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
 app = QApplication([])
 w = QMainWindow(); split = QSplitter(); tree = QTreeView(); tree.setModel(QStandardItemModel())
 tabs = QTabWidget(); [tabs.addTab(QTextBrowser(), str(i)) for i in range(9)]
 split.addWidget(tree); split.addWidget(tabs); w.setCentralWidget(split); w.show()
-def done():
-    print(json.dumps({"seconds": time.perf_counter() - t0,
-                      "rss_mb": hwm()}))
-    app.quit()
 QTimer.singleShot(0, done)
 app.exec()
 """
@@ -59,7 +53,15 @@ app.exec()
 def _runs(code: str, *args: str, repeat: int, env: dict) -> tuple[list[float], list[float]]:
     secs, rss = [], []
     for _ in range(repeat):
-        data = json.loads(run_python(code, *args, env=env).strip().splitlines()[-1])
+        data = json.loads(
+            run_python(
+                code.replace("QTimer.singleShot(0, done)", REPORT + "QTimer.singleShot(0, done)"),
+                *args,
+                env=env,
+            )
+            .strip()
+            .splitlines()[-1]
+        )
         secs.append(data["seconds"])
         rss.append(data["rss_mb"])
     return secs, rss

@@ -92,16 +92,21 @@ def ids_for_case(
     return [row[0] for row in cur.fetchall()]
 
 
+def rows_for_ids(db: Database, sql: str, ids: list[str]) -> list[tuple]:
+    """Run sql (with one '{marks}' placeholder for an IN list) over ids, 500 at a time."""
+    out: list[tuple] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out += db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
 def get_many(db: Database, kind_name: str, ids: list[str]) -> dict[str, Any]:
     """Records by id (for a page of a lazy model); missing ids are absent."""
     kind = kind_named(kind_name)
-    out: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in _rows(db, f"{_select(kind)} WHERE id IN ({marks})", chunk):
-            out[row["id"]] = from_row(kind.cls, row)
-    return out
+    names = columns(kind.cls)
+    rows = rows_for_ids(db, _select(kind) + " WHERE id IN ({marks})", ids)
+    return {row[0]: from_row(kind.cls, dict(zip(names, row, strict=True))) for row in rows}
 
 
 def count_for_case(

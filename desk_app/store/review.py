@@ -15,7 +15,7 @@ from desk_app.i18n import tr
 from desk_app.store import audit
 from desk_app.store.codec import from_row
 from desk_app.store.errors import InvalidRecord
-from desk_app.store.records import Change, _rows, _select, get, insert, update
+from desk_app.store.records import Change, _rows, _select, get, insert, rows_for_ids, update
 
 REVIEWABLE = [k.name for k in KINDS if k.name not in ("annotation", "review", "source")] + ["case"]
 
@@ -68,12 +68,10 @@ def set_status(
 
 def statuses(db: Database, record_ids: list[str]) -> dict[str, ReviewStatus]:
     """Review status by record id; records never reviewed are absent (draft)."""
-    out: dict[str, ReviewStatus] = {}
-    for start in range(0, len(record_ids), 500):
-        chunk = record_ids[start : start + 500]
-        sql = f"SELECT record_id, status FROM reviews WHERE record_id IN ({','.join('?' * len(chunk))})"
-        out.update({rid: ReviewStatus(s) for rid, s in db.execute(sql, chunk)})
-    return out
+    rows = rows_for_ids(
+        db, "SELECT record_id, status FROM reviews WHERE record_id IN ({marks})", record_ids
+    )
+    return {rid: ReviewStatus(status) for rid, status in rows}
 
 
 def status_counts(db: Database, case_id: str) -> dict[ReviewStatus, int]:
@@ -123,15 +121,11 @@ def thread(db: Database, record_id: str) -> list[r.Annotation]:
 
 def open_counts(db: Database, record_ids: list[str]) -> dict[str, int]:
     """Unresolved annotations per record id (records with none are absent)."""
-    out: dict[str, int] = {}
-    for start in range(0, len(record_ids), 500):
-        chunk = record_ids[start : start + 500]
-        sql = (
-            f"SELECT record_id, count(*) FROM annotations WHERE resolved = 0 AND parent_id IS NULL"
-            f" AND record_id IN ({','.join('?' * len(chunk))}) GROUP BY record_id"
-        )
-        out.update(dict(db.execute(sql, chunk).fetchall()))
-    return out
+    sql = (
+        "SELECT record_id, count(*) FROM annotations WHERE resolved = 0 AND parent_id IS NULL"
+        " AND record_id IN ({marks}) GROUP BY record_id"
+    )
+    return dict(rows_for_ids(db, sql, record_ids))
 
 
 def vocabulary(db: Database) -> list[str]:
