@@ -261,3 +261,35 @@ def test_switching_stores_new_recent_and_a_bad_file(window, qtbot, tmp_path, err
     fresh = tmp_path / "new.db"
     assert window.switch_store(fresh, create=True)
     assert window.tree_model.rowCount() == 0 and fresh.exists()
+
+
+def test_every_menu_action_has_a_shortcut_and_the_help_lists_them(window):
+    from PySide6.QtGui import QAction
+
+    menus = [m for m in window.menuBar().findChildren(type(window.recent_menu))]
+    actions = [
+        a for m in menus for a in m.actions() if a.text() and not a.isSeparator() and not a.menu()
+    ]
+    without = {a.text() for a in actions if not a.shortcuts()} - {"&About Case Desk"}
+    grouping = {a.text() for a in window.group_actions.actions()}
+    toggles = {window.dock.toggleViewAction().text(), window.search_dock.toggleViewAction().text()}
+    recent = {a.text() for a in window.recent_menu.actions()}
+    assert without - grouping - toggles - recent == set()
+    html = window.shortcuts_html()
+    assert "Ctrl+R" in html and "Set review status" in html and "Ctrl+E" in html
+    assert isinstance(window.act_shortcuts, QAction)
+
+
+def test_a_bad_bundle_imported_from_the_window_is_one_clear_message(
+    window, qtbot, tmp_path, errors
+):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "desk-app/case-bundle", "version": 1, "case": {"slug": "x"}}')
+    before = window.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    thread, runner, _ = window.start_import([bad])
+    with qtbot.waitSignal(runner.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: bool(errors), timeout=3000)
+    assert "bad.json: case.title: is required" in errors[0]
+    assert window.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before
+    assert window.tree_model.rowCount() == 4

@@ -196,7 +196,7 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         self.act_edit_case = self._action(
             "Edit case &details\u2026", self.edit_case, "Ctrl+Shift+D"
         )
-        self.act_delete_case = self._action("Delete case\u2026", self.delete_case)
+        self.act_delete_case = self._action("Delete case\u2026", self.delete_case, "Ctrl+Shift+Del")
         self.act_export_brief = self._action(
             "Export &brief\u2026",
             self.export_brief,
@@ -204,6 +204,9 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
             tip="Build a PDF brief of the open case, preview it, save or print it",
         )
         self.act_about = self._action("&About Case Desk", self.about)
+        self.act_shortcuts = self._action(
+            "&Keyboard shortcuts", self.show_shortcuts, K.HelpContents
+        )
         self.group_actions = QActionGroup(self)
         for value, label in GROUPINGS:
             action = self._action(
@@ -251,7 +254,7 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.act_export_brief)
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(self.act_about)
+        help_menu.addActions([self.act_shortcuts, self.act_about])
         toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([self.act_open_store, self.act_undo, self.act_redo])
@@ -418,6 +421,27 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         )
         if ok:
             self.settings.setValue("reviewer/name", name.strip())
+
+    def shortcuts_html(self) -> str:
+        """Every action with a shortcut, read from the actions themselves."""
+        rows = []
+        for action in self.findChildren(QAction):
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            if keys and action.text():
+                rows.append((action.text().replace("&", "").rstrip("\u2026"), keys))
+        body = "".join(
+            f"<tr><td>{escape(t)}</td><td><b>{escape(k)}</b></td></tr>"
+            for t, k in sorted(set(rows))
+        )
+        return f"<table cellspacing='4'>{body}</table>"
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Keyboard shortcuts"))
+        box.setText(self.shortcuts_html())
+        box.open()
 
     def about(self) -> None:
         QMessageBox.about(
