@@ -89,6 +89,8 @@ class ImportReport:
     """What an import did or, on a dry run or a conflict, would have done."""
 
     created: dict[str, int] = field(default_factory=dict)
+    new_cases: list[str] = field(default_factory=list)
+    touched: set[tuple[str, str]] = field(default_factory=set)  # (case id, kind) given new records
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
     written: bool = False
@@ -130,6 +132,10 @@ def _plan(db: Database, bundles: Iterable[CaseBundle], report: ImportReport) -> 
             if fresh:
                 report.created[kind.name] = report.created.get(kind.name, 0) + len(fresh)
                 to_write.append((kind, fresh))
+                if kind is CASE_KIND:
+                    report.new_cases.append(bundle.case.id)
+                else:
+                    report.touched.add((bundle.case.id, kind.name))
     return to_write
 
 
@@ -279,3 +285,28 @@ def case_titles(db: Database) -> list[tuple[str, str]]:
         (row[0], row[1])
         for row in db.execute("SELECT id, title FROM cases ORDER BY title COLLATE NOCASE, id")
     ]
+
+
+def case_position(
+    db: Database,
+    by: str,
+    case_id: str,
+    text: str = "",
+    *,
+    status: str | None = None,
+    tag: str | None = None,
+) -> tuple[str, int] | None:
+    """(group value, row within the group) of a case under the tree's filters, or None if filtered out."""
+    where, params = _case_filter(text, status, tag)
+    row = db.execute(
+        f"SELECT {GROUPINGS[by]}, title FROM cases WHERE id = ? AND {where}", [case_id, *params]
+    ).fetchone()
+    if row is None:
+        return None
+    value, title = row
+    before = db.execute(
+        f"SELECT count(*) FROM cases WHERE {GROUPINGS[by]} = ? AND {where} AND"
+        " (title COLLATE NOCASE < ? COLLATE NOCASE OR (title COLLATE NOCASE = ? COLLATE NOCASE AND id < ?))",
+        [value, *params, title, title, case_id],
+    ).fetchone()[0]
+    return value, before

@@ -93,3 +93,56 @@ def test_batch_table_shows_unknown_not_zero_and_sorts_in_sql(demo_store):
 
     model.sort(4, Qt.SortOrder.DescendingOrder)
     assert [model.index(r, 4).data() for r in range(4)] == ["5,000", "3,000", "2,350", "400"]
+
+
+def test_case_rows_are_inserted_and_removed_in_place(qtmodeltester, demo_store):
+    """Row signals are paired and land where the data is; Qt's tester checks the result.
+
+    (Qt's tester cannot stay attached here: on rowsInserted it fetches lazily loaded
+    children before finishing its own check of the insert, which re-enters any lazy model.)
+    """
+    from desk_app.domain import records as r
+    from desk_app.store import records
+
+    model = CaseTreeModel(demo_store)
+    _expand_all(model)
+    log = []
+    model.rowsAboutToBeInserted.connect(
+        lambda p, a, b: log.append(("begin-insert", p.data(), a, b))
+    )
+    model.rowsInserted.connect(
+        lambda p, a, b: log.append(("insert", p.data(), a, b, model.index(a, 0, p).data()))
+    )
+    model.rowsAboutToBeRemoved.connect(lambda p, a, b: log.append(("begin-remove", p.data(), a, b)))
+    model.rowsRemoved.connect(lambda p, a, b: log.append(("remove", p.data(), a, b)))
+    model.modelReset.connect(lambda: log.append(("reset",)))
+
+    new = r.Case(slug="yarmouk", title="Yarmouk camp", governorate="Damascus")
+    model.apply_change(records.insert(demo_store, new, actor="t"))
+    assert log == [("begin-insert", None, 1, 1), ("insert", None, 1, 1, "Damascus (1)")], (
+        "one insert: a new group, whole"
+    )
+    assert model.index(0, 0, model.index(1, 0)).data() == "Yarmouk camp"
+    log.clear()
+    new.title = "Yarmouk (Palestinian camp)"
+    model.apply_change(records.update(demo_store, new, actor="t"))
+    assert log == [] and model.index(0, 0, model.index(1, 0)).data() == "Yarmouk (Palestinian camp)"
+    new.governorate = "Homs"
+    model.apply_change(records.update(demo_store, new, actor="t"))
+    assert ("reset",) not in log
+    assert log[0][:2] == ("begin-remove", "Damascus (1)") and ("begin-remove", None, 1, 1) in log
+    assert log[-1] == ("insert", "Homs (2)", 1, 1, "Yarmouk (Palestinian camp)")
+    log.clear()
+    model.apply_change(records.delete(demo_store, "case", new.id, actor="t"))
+    assert log == [
+        ("begin-remove", "Homs (2)", 1, 1),
+        ("remove", "Homs (2)", 1, 1),
+    ]  # the count follows as dataChanged
+    groups = [model.index(i, 0).data() for i in range(model.rowCount())]
+    assert groups == [
+        "Aleppo (1)",
+        "Damascus Countryside (1)",
+        "Homs (1)",
+        "Idleb and Damascus Countryside (1)",
+    ]
+    qtmodeltester.check(model)

@@ -192,7 +192,7 @@ def test_import_runs_off_the_gui_thread_and_the_tree_shows_the_new_case(window, 
         lambda: window.tree_model.rowCount() == 4 and "(2)" in window.tree_model.index(1, 0).data(),
         timeout=3000,
     )
-    assert window.counts_label.text().startswith("5 cases")
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("5 cases"), timeout=3000)
 
 
 def test_a_new_key_figure_needs_its_count_typed(window, qtbot):

@@ -17,7 +17,7 @@ from desk_app.domain.kinds import kind_named
 from desk_app.domain.labels import record_label
 from desk_app.i18n import tr
 from desk_app.store import records
-from desk_app.store.cases import case_groups, case_page, group_of
+from desk_app.store.cases import case_groups, case_page, case_position, group_of
 from desk_app.store.records import Change
 from desk_app.store.review import open_counts
 
@@ -255,14 +255,69 @@ class CaseTreeModel(QAbstractItemModel):
                             return
 
     def _apply_case_change(self, change: Change) -> None:
-        if change.action == "update":
-            node = self._loaded_case(change.record_id)
-            if node is not None and group_of(self._db, self._group_by, node.id) == node.parent.id:
+        """Insert, remove or relabel one case row; groups appear and vanish as needed."""
+        node = self._loaded_case(change.record_id)
+        if change.action == "update" and node is not None:
+            position = case_position(
+                self._db, self._group_by, node.id, self._filter, **self._review
+            )
+            if position is not None and position[0] == node.parent.id:
                 node.label = change.after.title
                 index = self.index_of(node)
                 self.dataChanged.emit(index, index)
                 return
-        self.reload()  # a case appeared, vanished or moved group: the top level changes
+        if change.action in ("update", "delete") and node is not None:
+            group = node.parent
+            self.beginRemoveRows(self.index_of(group), node.row, node.row)
+            del group.children[node.row]
+            group.renumber(node.row)
+            self.endRemoveRows()
+        self._sync_groups()
+        if change.action in ("update", "insert"):
+            self._insert_case(change.record_id)
+
+    def _sync_groups(self) -> None:
+        """Bring the top level (groups and their counts) in line with the store."""
+        fresh = case_groups(self._db, self._group_by, self._filter, **self._review)
+        wanted = {value: count for value, count in fresh}
+        for row in range(len(self._root.children) - 1, -1, -1):
+            if self._root.children[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._root.children[row]
+                self._root.renumber(row)
+                self.endRemoveRows()
+        have = {g.id: g for g in self._root.children}
+        for row, (value, count) in enumerate(fresh):
+            if value not in have:
+                group = Node("group", value, self._group_label(value), self._root, total=count)
+                group.children = self._load(
+                    group, 0
+                )  # a new group arrives whole: one insert, nothing to fetch
+                group.renumber()
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._root.children.insert(row, group)
+                self._root.renumber(row)
+                self.endInsertRows()
+            elif have[value].total != count:
+                have[value].total = count
+                index = self.index_of(have[value])
+                self.dataChanged.emit(index, index)
+
+    def _insert_case(self, case_id: str) -> None:
+        position = case_position(self._db, self._group_by, case_id, self._filter, **self._review)
+        if position is None:
+            return  # filtered out
+        value, row = position
+        group = next((g for g in self._root.children if g.id == value), None)
+        if group is None or row > len(group.children) or (not group.children and group.total > 1):
+            return  # not loaded that far: it will come with the next page
+        if any(c.id == case_id for c in group.children):
+            return
+        title = records.get(self._db, "case", case_id).title
+        self.beginInsertRows(self.index_of(group), row, row)
+        group.children.insert(row, Node("case", case_id, title, group, case_id=case_id))
+        group.renumber(row)
+        self.endInsertRows()
 
     def _resync_kind(self, kind_node: Node) -> None:
         """Bring a kind node's loaded window in line with the store, row by row."""

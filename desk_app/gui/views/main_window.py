@@ -542,8 +542,12 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
     def _on_bridge_changed(self, change: Change) -> None:
         self.tree_model.apply_change(change)
         self.tabs.apply_change(change)
-        if change.kind == "case" and change.action == "insert":
-            self.show_record("case", change.record_id, change.record_id)
+        if (
+            change.kind == "case"
+            and change.action == "delete"
+            and self.tabs.case_id == change.record_id
+        ):
+            self.open_case(None)
         elif self.current and self.current[1] == change.record_id:
             self._set_current(*self.current)
         if change.kind == "annotation":

@@ -12,6 +12,7 @@ from desk_app.gui.views import dialogs
 from desk_app.gui.workers import run_job
 from desk_app.i18n import tr
 from desk_app.store import records
+from desk_app.store.records import Change
 
 RECENT_MAX = 8
 GROUPINGS = (("governorate", "Governorate"), ("status", "Status"), ("year", "Year"))
@@ -42,7 +43,13 @@ class ExchangeMixin:
                     ),
                 )
                 return
-            self.bridge.reset.emit()
+            # announce what arrived, so views insert rows instead of reloading
+            for case_id in report.new_cases:
+                case = records.get(self.db, "case", case_id)
+                self.bridge.announce(Change("insert", "case", case_id, case_id, None, case))
+            for case_id, kind in sorted(report.touched):
+                if case_id not in report.new_cases:
+                    self.bridge.announce(Change("insert", kind, "", case_id, None, None))
             self.statusBar().showMessage(
                 tr("Imported {0} records").format(report.total_created), 8000
             )

@@ -32,7 +32,7 @@ class RecordsMixin:
                 )
             except StoreError as exc:
                 return str(exc)
-            if change is not None and change.kind != "case":
+            if change is not None:  # show what was just made or saved
                 self.show_record(change.kind, record.id, change.case_id)
             return None
 
