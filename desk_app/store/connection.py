@@ -57,7 +57,9 @@ def open_store(
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.create_function("desk_normalize", 1, normalize, deterministic=True)
-        db = Database(conn)
+        # No sqlite-utils plugins: nothing third-party runs on the evidence store's
+        # connection (and the entry-point scan cost 14 ms at every start).
+        db = Database(conn, execute_plugins=False)
         if migrate:
             migrations.apply(db)
     except errors as exc:

@@ -47,3 +47,12 @@ def test_a_file_that_is_not_a_store_gives_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store at"):
         open_store(tmp_path / "missing.db", create=False)
     assert sqlite3.sqlite_version_info >= (3, 35)
+
+
+def test_no_sqlite_utils_plugin_runs_on_the_store(tmp_path, monkeypatch):
+    import sqlite_utils.db
+
+    called = []
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", lambda: called.append(True))
+    open_store(tmp_path / "s.db")
+    assert called == []
