@@ -147,3 +147,22 @@ def test_arabic_variant_spellings_find_the_same_records(demo_store):
     assert {h.record_id for h in search(demo_store, "إدلب")} == {
         h.record_id for h in search(demo_store, "ادلب")
     }
+
+
+def test_snippets_mark_matches_around_the_first_one():
+    from desk_app.store.search import make_snippet, query_terms
+
+    body = (
+        "The bakery closed. Later the shelling of Zoghara camp, and more shelled roads near Zoghara, went on "
+        * 2
+    )
+    snippet = make_snippet(body, query_terms("Zoghara shelled"), ("[", "]"))
+    assert snippet.startswith("\u2026") or snippet.startswith("The")
+    assert "[Zoghara] camp," in snippet and "[shelling]" in snippet and "[shelled]" in snippet
+    assert "[Zoghara]," in snippet, "punctuation stays outside the mark"
+    assert snippet.endswith("\u2026")
+    assert make_snippet("", ["x"], ("[", "]")) == ""
+    assert (
+        make_snippet("مخيم زوغرة في الوعر", query_terms("الوعر"), ("[", "]"))
+        == "مخيم زوغرة في [الوعر]"
+    )
