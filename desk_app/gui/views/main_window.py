@@ -497,9 +497,13 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
     # -- settings -----------------------------------------------------------------------------------------
 
     def _expand_groups(self) -> None:
-        """Open the top-level groups (a handful) so the cases are in view from the start."""
-        if self.tree_model.rowCount() <= 30:
-            for row in range(self.tree_model.rowCount()):
+        """Open the groups of a small store so its cases are in view from the start."""
+        groups = [
+            self.tree_model.node(self.tree_model.index(r, 0))
+            for r in range(self.tree_model.rowCount())
+        ]
+        if sum(g.total or 0 for g in groups) <= 200:  # a big store opens collapsed: nothing to load
+            for row in range(len(groups)):
                 self.tree.expand(self.tree_model.index(row, 0))
 
     def _restore_state(self) -> None:
