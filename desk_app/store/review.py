@@ -39,31 +39,20 @@ def set_status(
     record = get(db, kind_name, record_id)
     case_id = record.id if kind_name == "case" else record.case_id
     existing = review_of(db, record_id)
-    if existing is None:
-        review = r.Review(
-            case_id=case_id,
-            record_kind=kind_name,
-            record_id=record_id,
-            status=status,
-            set_by=actor,
-            set_at=now(),
-        )
-        return insert(db, review, actor=actor)
-    if existing.status is status:
+    if existing is not None and existing.status is status:
         return None
-    return update(
-        db,
-        r.Review(
-            id=existing.id,
-            case_id=case_id,
-            record_kind=kind_name,
-            record_id=record_id,
-            status=status,
-            set_by=actor,
-            set_at=now(),
-        ),
-        actor=actor,
+    review = r.Review(
+        case_id=case_id,
+        record_kind=kind_name,
+        record_id=record_id,
+        status=status,
+        set_by=actor,
+        set_at=now(),
     )
+    if existing is None:
+        return insert(db, review, actor=actor)
+    review.id = existing.id  # one review per record: this replaces it, logged as an update
+    return update(db, review, actor=actor)
 
 
 def statuses(db: Database, record_ids: list[str]) -> dict[str, ReviewStatus]:
