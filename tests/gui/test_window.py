@@ -293,3 +293,27 @@ def test_a_bad_bundle_imported_from_the_window_is_one_clear_message(
     assert "bad.json: case.title: is required" in errors[0]
     assert window.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before
     assert window.tree_model.rowCount() == 4
+
+
+def test_create_a_case_from_the_window_then_undo(window, qtbot):
+    form = window.new_case()
+    qtbot.addWidget(form)
+    assert not form.save_button.isEnabled(), "slug and title are required"
+    form.editors["slug"].edit.setText("Yarmouk Camp")
+    assert not form.save_button.isEnabled() and "lower-case" in form.errors["slug"].text()
+    form.editors["slug"].edit.setText("yarmouk")
+    form.editors["title"].edit.setText("Yarmouk camp, Damascus")
+    form.editors["governorate"].edit.setText("Damascus")
+    form.editors["period"].start.edit.setText("2013-07")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    case = resolve_case(window.db, "yarmouk")
+    assert window.tabs.case_id == case.id and case.period.start.iso() == "2013-07"
+    assert "Damascus (1)" in [
+        window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())
+    ]
+    assert window.tree.currentIndex().data() == "Yarmouk camp, Damascus"
+    window.act_undo.trigger()
+    assert records.find(window.db, "case", case.id) is None
+    assert "Damascus (1)" not in [
+        window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())
+    ]
