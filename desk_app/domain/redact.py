@@ -61,14 +61,6 @@ def secrets_pattern(secrets: list[str]) -> re.Pattern | None:
     )
 
 
-def scrub(text: str, secrets: list[str] | re.Pattern | None) -> str:
-    """Replace every secret in text (any case) with [withheld]."""
-    pattern = (
-        secrets if isinstance(secrets, re.Pattern) or secrets is None else secrets_pattern(secrets)
-    )
-    return pattern.sub(WITHHELD, text) if pattern is not None else text
-
-
 def _scrub_record(record, pattern: re.Pattern | None):
     if pattern is None:
         return record

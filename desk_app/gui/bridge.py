@@ -20,7 +20,6 @@ class StoreBridge(QObject):
     """Holds the open store; emits `changed` after every write."""
 
     changed = Signal(object)  # a store.records.Change
-    reset = Signal()  # many records changed at once (an import): reload views
     failed = Signal(str)  # a write was refused; the message is for the user
 
     def __init__(self, db: Database, path: Path, parent: QObject | None = None) -> None:

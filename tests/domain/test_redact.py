@@ -3,7 +3,7 @@ from __future__ import annotations
 from desk_app.domain import records as r
 from desk_app.domain.bundle import CaseBundle
 from desk_app.domain.enums import Consent, Sensitivity
-from desk_app.domain.redact import Profile, redact, scrub
+from desk_app.domain.redact import Profile, redact, secrets_pattern
 
 
 def _bundle() -> CaseBundle:
@@ -51,7 +51,8 @@ def test_names_and_contacts_are_scrubbed_everywhere_in_any_case():
     t, a = out.testimonies[0], out.aftermath[0]
     assert t.text == "[withheld] said the clinic closed." and t.place == "" and t.date is None
     assert a.title == "Checked with [withheld]" and a.description == "see [withheld]"
-    assert scrub("no secrets here", ["Rana"]) == "no secrets here"
+    assert secrets_pattern(["Rana"]).sub("[withheld]", "no secrets here") == "no secrets here"
+    assert secrets_pattern([]) is None
 
 
 def test_internal_keeps_everything_and_consent_limits_partner_and_public():

@@ -286,6 +286,11 @@ class CaseTabs(QTabWidget):
         for panel in self.panels.values():
             panel.set_case(case_id)
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Display names for the ids the open case's records point at (parties, places, sources)."""
+        return self._names
+
     def current_kind(self) -> str | None:
         """The kind of record the visible tab lists (None on the overview)."""
         widget = self.currentWidget()

@@ -33,7 +33,7 @@ from desk_app.gui.bridge import StoreBridge
 from desk_app.gui.models.case_tree import CaseTreeModel, NodeRole
 from desk_app.gui.views import dialogs
 from desk_app.gui.views.case_tabs import CaseTabs
-from desk_app.gui.views.html import names_for, record_html
+from desk_app.gui.views.html import record_html
 from desk_app.gui.views.review_panels import AnnotationsPanel, HistoryPanel
 from desk_app.gui.views.search_panel import SearchPanel
 from desk_app.gui.views.window_exchange import ExchangeMixin
@@ -41,7 +41,7 @@ from desk_app.gui.views.window_records import RecordsMixin
 from desk_app.gui.views.window_review import ReviewMixin
 from desk_app.i18n import tr
 from desk_app.store import StoreError, open_store, records
-from desk_app.store.cases import load_bundle, store_counts
+from desk_app.store.cases import store_counts
 from desk_app.store.records import Change
 from desk_app.store.review import status_counts
 
@@ -267,7 +267,6 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
     def _connect(self) -> None:
         """Every signal connection of the window, in one place."""
         self.bridge.changed.connect(self._on_bridge_changed)
-        self.bridge.reset.connect(self._on_bridge_reset)
         self.bridge.failed.connect(self._on_bridge_failed)
         self.filter_edit.textChanged.connect(self.filter_timer.start)
         self.filter_timer.timeout.connect(self._on_filter_timer_timeout)
@@ -379,12 +378,8 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
             if record is None:
                 self.details.setHtml(escape(tr("This record is no longer in the store.")))
             else:
-                bundle = load_bundle(
-                    self.db,
-                    self.tabs.case_id,
-                    skip=("testimony", "annotation", "media", "batch", "incident"),
-                )
-                self.details.setHtml(record_html(record, names_for(bundle)))
+                # the tabs keep the open case's names current: no reload per click
+                self.details.setHtml(record_html(record, self.tabs.names))
         self._update_actions()
 
     def _select_in_tree(self, kind: str, record_id: str, case_id: str) -> None:
@@ -564,13 +559,6 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
             self.annotations.refresh()
             self.history.set_target(self.db, self.current[1])
         self.counts_timer.start()
-
-    def _on_bridge_reset(self) -> None:
-        case_id = self.tabs.case_id
-        self.tree_model.reload()
-        self.tabs.set_case(case_id if case_id and records.find(self.db, "case", case_id) else None)
-        self.undo_stack.clear()
-        self._refresh_counts()
 
     def _on_bridge_failed(self, message: str) -> None:
         dialogs.show_error(self, tr("Case Desk"), message)
