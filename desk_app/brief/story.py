@@ -206,7 +206,10 @@ def sieges(bundle: CaseBundle) -> list:
     if attacks:
         out.append(Heading(tr("Attacks and violations during the siege"), 1))
         out += [
-            para(f"\u2022 {i.title} ({_date(i.date)}; {i.attribution or tr('not attributed')})")
+            para(
+                f"\u2022 {i.title} ({i.date.text() if i.date else tr('date unknown')}; "
+                f"{i.attribution or tr('not attributed')})"
+            )
             for i in attacks
         ]
     return out
@@ -277,7 +280,7 @@ def evacuation(bundle: CaseBundle) -> list:
             tr("Total"),
             "",
             "",
-            tr("{0} batches").format(t.batches),
+            (tr("{0} batch") if t.batches == 1 else tr("{0} batches")).format(t.batches),
             total_text(t.people, t.people_unknown),
             total_text(t.buses, t.buses_unknown),
         ]

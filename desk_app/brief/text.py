@@ -74,7 +74,11 @@ def render_case(bundle: CaseBundle, *, show_identities: bool = True) -> str:
             )
         totals = batch_totals(bundle.batches)
         out.append(
-            tr("  Total: {0} batches; people {1}; buses {2}").format(
+            (
+                tr("  Total: {0} batch; people {1}; buses {2}")
+                if totals.batches == 1
+                else tr("  Total: {0} batches; people {1}; buses {2}")
+            ).format(
                 totals.batches,
                 total_text(totals.people, totals.people_unknown),
                 total_text(totals.buses, totals.buses_unknown),

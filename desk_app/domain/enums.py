@@ -12,7 +12,16 @@ class Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        return tr(self.value.replace("_", " ").capitalize())
+        special = _LABELS.get(self.value)
+        return tr(special or self.value.replace("_", " ").capitalize())
+
+
+# Labels the generic rule (underscores to spaces, capitalised) would get wrong.
+_LABELS = {
+    "ihl_violation": "Violation of international humanitarian law",
+    "human_rights_violation": "Human rights violation",
+    "needs_review": "Needs review",
+}
 
 
 class CaseStatus(Labelled):

@@ -329,3 +329,16 @@ def test_internal_brief_lists_review_status_and_others_do_not(demo_store, tmp_pa
         build_brief(bundle, tmp_path / "p.pdf", profile=Profile.PARTNER, audit_head="0" * 64).path
     )
     assert "review status" not in partner and "Mona Reviewer" not in partner
+
+
+def test_the_brief_reads_as_prose_not_as_codes(demo_store, tmp_path):
+    bundle = load_bundle(demo_store, resolve_case(demo_store, "eastern-aleppo").id)
+    text = pdf_text(
+        build_brief(bundle, tmp_path / "ea.pdf", profile=Profile.PUBLIC, audit_head="0" * 64).path
+    )
+    assert (
+        "Air attacks on populated neighbourhoods (date unknown; Syrian and Russian government forces)"
+        in text
+    )
+    assert "violation of international humanitarian law" in text and "ihl" not in text.lower()
+    assert "Total 1 batch " in text and "1 batches" not in text
