@@ -32,7 +32,10 @@ def sum_counts(counts: Iterable[Count | None]) -> tuple[Count | None, int]:
         return Count(low, None, Qualifier.AT_LEAST), unknown
     if all(c.qualifier is Qualifier.EXACT and not c.is_range for c in known):
         return Count(low), 0
-    return Count(low, high if high != low else None, Qualifier.ABOUT), 0
+    qualifiers = {c.qualifier for c in known}
+    # counts stated the same way keep that way ("an estimated" + "an estimated"); mixed ones are "about"
+    qualifier = qualifiers.pop() if len(qualifiers) == 1 else Qualifier.ABOUT
+    return Count(low, high if high != low else None, qualifier), 0
 
 
 @dataclass(frozen=True, slots=True)
