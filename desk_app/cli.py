@@ -188,10 +188,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from desk_app.store.search import search  # noqa: PLC0415
+    from desk_app.store.search import Searcher  # noqa: PLC0415
 
-    db = _open(args)
-    hits = search(db, args.query, limit=args.limit)
+    _open(args).close()  # makes the default store on first use, and migrates
+    with Searcher(paths.store_path(getattr(args, "db", None))[0]) as searcher:
+        hits = searcher.search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
         return 0

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlite_utils import Database
 
 from desk_app.i18n import tr
 from desk_app.store import audit
+from desk_app.store.connection import DatabaseError
 from desk_app.store.migrations import SEARCH_FIELDS, migrations
 
 
@@ -57,7 +56,7 @@ def check_store(db: Database) -> tuple[list[str], list[str]]:
 def _check_search(db: Database, lines: list[str]) -> list[str]:
     try:
         db.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         lines.append(tr("search index: damaged"))
         return [tr("the search index does not match its documents ({0})").format(exc)]
     records = sum(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SEARCH_FIELDS)

@@ -249,8 +249,19 @@ def test_switching_stores_new_recent_and_a_bad_file(window, qtbot, tmp_path, err
     load_demo(db)
     records.delete(db, "case", resolve_case(db, "daraya").id, actor="t")
     db.close()
+    panel = window.search
+
+    def slugs_found(text: str) -> set[str]:
+        panel.query.setText(text)
+        generation = panel.run_query()
+        qtbot.waitUntil(lambda: panel.summary.text() != "Searching\u2026", timeout=5000)
+        assert panel.generation == generation
+        return {h.case_slug for h in panel.hits}
+
+    assert "daraya" in slugs_found("Daraya")
     assert window.switch_store(other)
     assert window.tree_model.rowCount() == 3 and window.windowTitle().endswith("other.db")
+    assert slugs_found("Daraya") == set(), "the panel searches other.db, without the daraya case"
     assert window.undo_stack.count() == 0 and window.tabs.case_id is None
     assert window.recent_menu.actions()[0].text() == str(other)
     junk = tmp_path / "junk.db"
@@ -261,6 +272,7 @@ def test_switching_stores_new_recent_and_a_bad_file(window, qtbot, tmp_path, err
     fresh = tmp_path / "new.db"
     assert window.switch_store(fresh, create=True)
     assert window.tree_model.rowCount() == 0 and fresh.exists()
+    assert slugs_found("Daraya") == set() and panel.summary.text() == "Nothing found."
 
 
 def test_every_menu_action_has_a_shortcut_and_the_help_lists_them(window):

@@ -105,9 +105,11 @@ def test_search_index_follows_inserts_updates_and_case_deletion(store, case):
 
 
 def test_audit_log_refuses_update_and_delete(demo_store):
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    from desk_app.store.connection import engine
+
+    with pytest.raises(engine.IntegrityError, match="append-only"):
         demo_store.execute("UPDATE audit_log SET actor = 'mallory'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(engine.IntegrityError, match="append-only"):
         demo_store.execute("DELETE FROM audit_log")
 
 

@@ -46,7 +46,22 @@ def test_a_file_that_is_not_a_store_gives_a_clear_error(tmp_path):
     assert junk.read_bytes().startswith(b"this is not sqlite")
     with pytest.raises(StoreError, match="no store at"):
         open_store(tmp_path / "missing.db", create=False)
-    assert sqlite3.sqlite_version_info >= (3, 35)
+
+
+def test_every_store_runs_on_the_bundled_engine(tmp_path):
+    from desk_app.store.connection import SQLITE_VERSION
+
+    db = open_store(tmp_path / "s.db")
+    version = db.execute("SELECT sqlite_version()").fetchone()[0]
+    assert version == SQLITE_VERSION
+    assert tuple(int(part) for part in version.split(".")) >= (3, 45)
+    db.close()
+    # ... and the file stays an ordinary SQLite file that Python's own sqlite3 reads.
+    plain = sqlite3.connect(tmp_path / "s.db")
+    assert plain.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cases'").fetchone() == (
+        1,
+    )
+    plain.close()
 
 
 def test_no_sqlite_utils_plugin_runs_on_the_store(tmp_path, monkeypatch):

@@ -150,7 +150,7 @@ def test_arabic_variant_spellings_find_the_same_records(demo_store):
 
 
 def test_snippets_mark_matches_around_the_first_one():
-    from desk_app.store.search import make_snippet, query_terms
+    from desk_app.store.snippets import make_snippet, query_terms
 
     body = (
         "The bakery closed. Later the shelling of Zoghara camp, and more shelled roads near Zoghara, went on "

@@ -302,7 +302,7 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
         self.current = None
         self.tree_model.set_store(db)
         self.tabs.set_store(db)
-        self.search.store = Path(path)
+        self.search.set_store(Path(path))
         self.details.clear()
         old.close()
         self._remember_recent(Path(path))
@@ -530,6 +530,7 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         self.save_state()
+        self.search.shutdown()
         for thread, runner, _ in list(self._jobs):
             runner.cancel()
             thread.quit()

@@ -1,15 +1,13 @@
 """Search every case (Ctrl+F): typed text, filters, ranked results with the match highlighted.
 
-Each query runs off the GUI thread on its own connection; a newer query
-interrupts the older one (sqlite3's interrupt) and stale answers are dropped
+Each query runs off the GUI thread through the panel's Searcher, which keeps
+its own read-only connections (warm caches, parallel slices on a large
+store); a newer query interrupts the older one and stale answers are dropped
 by their generation number.
 """
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-import threading
 from html import escape
 from pathlib import Path
 
@@ -27,8 +25,9 @@ from PySide6.QtWidgets import (
 from desk_app.domain.enums import ReviewStatus
 from desk_app.domain.kinds import KINDS, kind_named
 from desk_app.i18n import tr
-from desk_app.store import StoreError, open_store
-from desk_app.store.search import MARK_END, MARK_START, search
+from desk_app.store import StoreError
+from desk_app.store.connection import OperationalError
+from desk_app.store.search import MARK_END, MARK_START, Searcher
 
 LIMIT = 100
 
@@ -40,40 +39,23 @@ class _Emitter(QObject):
 
 class _SearchJob(QRunnable):
     def __init__(
-        self, store: Path, text: str, filters: dict, generation: int, emitter: _Emitter
+        self, searcher: Searcher, text: str, filters: dict, generation: int, emitter: _Emitter
     ) -> None:
         super().__init__()
-        self.store, self.text, self.filters, self.generation, self.emitter = (
-            store,
-            text,
-            filters,
-            generation,
-            emitter,
-        )
-        self.conn: sqlite3.Connection | None = None
-        self.ready = threading.Event()
+        self.searcher, self.text, self.filters = searcher, text, filters
+        self.generation, self.emitter = generation, emitter
 
     def run(self) -> None:
         try:
-            db = open_store(self.store, create=False, migrate=False)
+            hits = self.searcher.search(
+                self.text, limit=LIMIT, marks=(MARK_START, MARK_END), **self.filters
+            )
+        except OperationalError:
+            return  # interrupted by a newer query
         except StoreError as exc:
-            self.ready.set()
             self.emitter.failed.emit(self.generation, str(exc))
             return
-        self.conn = db.conn
-        self.ready.set()
-        try:
-            hits = search(db, self.text, limit=LIMIT, marks=(MARK_START, MARK_END), **self.filters)
-        except sqlite3.OperationalError:
-            return  # interrupted by a newer query
-        finally:
-            db.close()
         self.emitter.found.emit(self.generation, hits)
-
-    def cancel(self) -> None:
-        if self.ready.wait(0.05) and self.conn is not None:
-            with contextlib.suppress(sqlite3.ProgrammingError):  # already closed: it finished
-                self.conn.interrupt()
 
 
 class SearchPanel(QWidget):
@@ -90,6 +72,7 @@ class SearchPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.searcher = Searcher(store)  # connects on the first search
         self.generation = 0
         self.hits: list = []
         self._job: _SearchJob | None = None
@@ -145,6 +128,20 @@ class SearchPanel(QWidget):
         self._emitter.failed.connect(self._on_emitter_failed)
         self.results.anchorClicked.connect(self._on_results_anchor_clicked)
 
+    def set_store(self, store: Path) -> None:
+        """Search another store from now on; results of the old one are dropped."""
+        self.shutdown()
+        self.store, self.searcher = store, Searcher(store)
+        self.generation += 1
+        self._show(self.generation, [])
+
+    def shutdown(self) -> None:
+        """Stop any running search and close the searcher's connections."""
+        self.timer.stop()
+        self.searcher.interrupt()
+        self.pool.waitForDone(5000)
+        self.searcher.close()
+
     def set_choices(self, cases: list[tuple[str, str]], tags: list[str]) -> None:
         for combo, first, items in (
             (self.case, tr("All cases"), cases),
@@ -171,13 +168,13 @@ class SearchPanel(QWidget):
         """Start a search for what is typed now; an older one still running is interrupted."""
         self.generation += 1
         if self._job is not None:
-            self._job.cancel()
+            self.searcher.interrupt()
         text = self.query.text()
         if not text.strip():
             self._show(self.generation, [])
             return self.generation
         self.summary.setText(tr("Searching\u2026"))
-        self._job = _SearchJob(self.store, text, self.filters(), self.generation, self._emitter)
+        self._job = _SearchJob(self.searcher, text, self.filters(), self.generation, self._emitter)
         self._job.setAutoDelete(False)
         self.pool.start(self._job)
         return self.generation
