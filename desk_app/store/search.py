@@ -4,8 +4,12 @@ User text is never FTS5 syntax: each token is normalised (Arabic variants
 folded the same way as the index) and quoted as a phrase, so '"', AND,
 NEAR(, -siege and col:x are searched for as words.
 
-The last token also matches
-as a prefix, so results come while a word is still being typed.
+The last word also matches as a prefix, so results come while a name is
+still being typed ("Zogh" finds Zoghara). FTS5 stems a prefix as it stems a
+word, so the prefix searched for is the stem: "evacuation" searches evacu*
+(evacuated, evacuees), "bus" would search bu* and find burning and
+buildings. A last word whose stem is shorter than MIN_PREFIX letters is
+therefore matched whole.
 
 Hits are ranked by bm25, best first and newest first among equals. A
 Searcher holds its own read-only connections and searches a large index in
@@ -31,8 +35,10 @@ from sqlite_utils import Database
 from desk_app.store.connection import engine, open_store
 from desk_app.store.normalize import normalize
 from desk_app.store.snippets import _CONTROL, _WORD, make_snippet, query_terms
+from desk_app.store.tokens import index_terms
 
 MARK_START, MARK_END = "\x02", "\x03"
+MIN_PREFIX = 3  # letters of stem a prefix search needs
 MAX_LIMIT = 1000
 ROWID_MIN, ROWID_MAX = -(2**63), 2**63 - 1
 SLICE_DOCS = 150_000  # below this many documents per slice, another thread costs more than it saves
@@ -61,7 +67,8 @@ def fts_query(text: str) -> str | None:
     if not tokens:
         return None
     parts = [f'"{t}"' for t in tokens]
-    if len(tokens[-1]) >= 2:
+    stems = index_terms(tokens[-1].replace('""', '"'))
+    if stems and len(stems[-1]) >= MIN_PREFIX:
         parts[-1] += "*"
     return " ".join(parts)
 
