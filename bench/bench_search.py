@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 
-from bench.common import Row, percentile, store
+from bench.common import Row, percentile, store, warm_file
 from desk_app.exchange.synth import AR_WORDS, EN_WORDS, TOWNS
 from desk_app.store import open_store
 from desk_app.store.connection import connect
@@ -47,6 +47,7 @@ def run(sizes: list[tuple[int, int]]) -> list[Row]:
     qs = queries()
     for cases, testimonies in sizes:
         path = store(cases, testimonies)
+        warm_file(path)
         db = open_store(path)
         searcher = Searcher(path)
         raw = connect(str(path))

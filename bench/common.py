@@ -106,3 +106,14 @@ def run_python(code: str, *args: str, env: dict | None = None) -> str:
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
     return result.stdout
+
+
+def warm_file(path: Path) -> None:
+    """Read a file once so the OS caches it: timings then measure the search, not the disk.
+
+    This VM's file cache is small and shared; without this, a run's figures
+    depended on which pages the previous run happened to leave cached.
+    """
+    with open(path, "rb") as f:
+        while f.read(8 << 20):
+            pass

@@ -9,7 +9,8 @@ still being typed ("Zogh" finds Zoghara). FTS5 stems a prefix as it stems a
 word, so the prefix searched for is the stem: "evacuation" searches evacu*
 (evacuated, evacuees), "bus" would search bu* and find burning and
 buildings. A last word whose stem is shorter than MIN_PREFIX letters is
-therefore matched whole.
+therefore matched whole (and a short word ending in s also as its -es
+plural, which Porter stems apart: bus and buses).
 
 Hits are ranked by bm25, best first and newest first among equals. A
 Searcher holds its own read-only connections and searches a large index in
@@ -67,9 +68,16 @@ def fts_query(text: str) -> str | None:
     if not tokens:
         return None
     parts = [f'"{t}"' for t in tokens]
-    stems = index_terms(tokens[-1].replace('""', '"'))
+    last = tokens[-1].replace('""', '"')
+    stems = index_terms(last)
     if stems and len(stems[-1]) >= MIN_PREFIX:
         parts[-1] += "*"
+    elif len(last) >= 3 and last.isascii() and last.isalpha() and last.lower().endswith("s"):
+        # Porter drops the s of a short word ending in s (bus: bu) but not of its
+        # plural (buses: buse), so the word also matches its plural. FTS5 wants
+        # AND spelt out next to a group.
+        parts[-1] = f'({parts[-1]} OR "{last}es")'
+        return " AND ".join(parts)
     return " ".join(parts)
 
 
