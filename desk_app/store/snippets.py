@@ -37,6 +37,8 @@ def _mark(word: str, marks: tuple[str, str]) -> str:
 
 def make_snippet(body: str, terms: list[str], marks: tuple[str, str], width: int = 14) -> str:
     """A window of words around the first match, matches marked (prefix-matched, as the stemmer would)."""
+    # List fields (destinations, terms, tags) are indexed as JSON text; show them as prose.
+    body = body.replace('", "', ", ").replace('["', "").replace('"]', "").replace("[]", "")
     words = body.split()
     if not words:
         return ""
@@ -44,7 +46,10 @@ def make_snippet(body: str, terms: list[str], marks: tuple[str, str], width: int
 
     def hit(word: str) -> bool:
         folded = _fold(word)
-        return bool(folded) and any(folded.startswith(stem) for stem in stems)
+        if not folded:
+            return False
+        parts = (folded, *folded.split("-")[1:])  # al-Horjela matches horjela too
+        return any(part.startswith(stem) for part in parts for stem in stems)
 
     first = next((i for i, w in enumerate(words) if hit(w)), 0)
     start = max(0, first - width // 3)
