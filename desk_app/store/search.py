@@ -44,6 +44,7 @@ MAX_LIMIT = 1000
 ROWID_MIN, ROWID_MAX = -(2**63), 2**63 - 1
 SLICE_DOCS = 150_000  # below this many documents per slice, another thread costs more than it saves
 MAX_SLICES = 4
+SLICE_CACHE_KIB = 8192  # per connection: as fast as 64 MB once the OS caches the file, 1/8 the memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +230,9 @@ class Searcher:
 
     def _connections(self, count: int) -> list[Database]:
         while len(self._dbs) < count:
-            self._dbs.append(open_store(self.path, key=self._key, read_only=True))
+            db = open_store(self.path, key=self._key, read_only=True)
+            db.execute(f"PRAGMA cache_size = -{SLICE_CACHE_KIB}")
+            self._dbs.append(db)
         return self._dbs[:count]
 
     def search(
