@@ -44,9 +44,8 @@ MAX_LIMIT = 1000
 ROWID_MIN, ROWID_MAX = -(2**63), 2**63 - 1
 SLICE_DOCS = 150_000  # below this many documents per slice, another thread costs more than it saves
 MAX_SLICES = 4
-SLICE_CACHE_KIB = (
-    8192  # per connection: as fast as 64 MB once the OS caches the file, 1/8 the memory
-)
+# Page cache per search connection: as fast as 64 MB once the OS caches the file.
+SLICE_CACHE_KIB = 8192
 
 
 @dataclass(frozen=True, slots=True)
