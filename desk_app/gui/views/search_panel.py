@@ -75,7 +75,7 @@ class SearchPanel(QWidget):
         self.searcher = Searcher(store)  # connects on the first search
         self.generation = 0
         self.hits: list = []
-        self._job: _SearchJob | None = None
+        self._job: _SearchJob | None = None  # the newest job, kept alive while the pool runs it
         self._emitter = _Emitter(self)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
@@ -167,8 +167,7 @@ class SearchPanel(QWidget):
     def run_query(self) -> int:
         """Start a search for what is typed now; an older one still running is interrupted."""
         self.generation += 1
-        if self._job is not None:
-            self.searcher.interrupt()
+        self.searcher.interrupt()  # the older query, if one still runs
         text = self.query.text()
         if not text.strip():
             self._show(self.generation, [])
