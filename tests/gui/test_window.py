@@ -329,3 +329,15 @@ def test_create_a_case_from_the_window_then_undo(window, qtbot):
     assert "Damascus (1)" not in [
         window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())
     ]
+
+
+def test_the_status_bar_counts_with_thousands_separators(window, tmp_path):
+    from desk_app.exchange.synth import synthesize
+
+    path = tmp_path / "big.db"
+    db = open_store(path)
+    synthesize(db, cases=2, testimonies=1500, seed=2)
+    db.close()
+    assert window.switch_store(path)
+    text = window.counts_label.text()
+    assert "2 cases" in text and "1,500 testimonies" in text, text

@@ -433,7 +433,7 @@ class CaseTreeModel(QAbstractItemModel):
     @staticmethod
     def _display(node: Node) -> str:
         if node.type == "kind":
-            return f"{tr(node.label)} ({node.total})"
+            return f"{tr(node.label)} ({node.total:,})"
         if node.type == "group":
-            return f"{node.label} ({node.total})"
+            return f"{node.label} ({node.total:,})"
         return node.label
