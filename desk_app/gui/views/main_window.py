@@ -462,9 +462,9 @@ class MainWindow(RecordsMixin, ExchangeMixin, ReviewMixin, QMainWindow):
             self.review_label.setText("")
         counts = store_counts(self.db)
         self.counts_label.setText(
-            tr("{0:,} cases \u00b7 {1:,} batches \u00b7 {2:,} testimonies \u00b7 {3:,} incidents").format(
-                counts["case"], counts["batch"], counts["testimony"], counts["incident"]
-            )
+            tr(
+                "{0:,} cases \u00b7 {1:,} batches \u00b7 {2:,} testimonies \u00b7 {3:,} incidents"
+            ).format(counts["case"], counts["batch"], counts["testimony"], counts["incident"])
         )
 
     def _update_actions(self) -> None:
