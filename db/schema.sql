@@ -211,11 +211,11 @@ END;
 
 CREATE TRIGGER aftermath_search_ai AFTER INSERT ON aftermath BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'aftermath', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.description, '')), new.date);
+    VALUES (new.id, 'aftermath', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.place, ''), nullif(new.description, ''))), new.date);
 END;
 
 CREATE TRIGGER aftermath_search_au AFTER UPDATE ON aftermath BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id, date = new.date
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.place, ''), nullif(new.description, ''))), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -225,11 +225,11 @@ END;
 
 CREATE TRIGGER agreements_search_ai AFTER INSERT ON agreements BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'agreement', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.terms, '') || ' ' || coalesce(new.implementation, '') || ' ' || coalesce(new.summary, '')), new.date);
+    VALUES (new.id, 'agreement', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif((CASE WHEN json_valid(new.terms) AND json_type(new.terms) = 'array' THEN (SELECT group_concat(value, ', ') FROM json_each(new.terms)) ELSE new.terms END), ''), nullif(new.implementation, ''), nullif(new.summary, ''))), new.date);
 END;
 
 CREATE TRIGGER agreements_search_au AFTER UPDATE ON agreements BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.terms, '') || ' ' || coalesce(new.implementation, '') || ' ' || coalesce(new.summary, '')), case_id = new.case_id, date = new.date
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif((CASE WHEN json_valid(new.terms) AND json_type(new.terms) = 'array' THEN (SELECT group_concat(value, ', ') FROM json_each(new.terms)) ELSE new.terms END), ''), nullif(new.implementation, ''), nullif(new.summary, ''))), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -239,11 +239,11 @@ END;
 
 CREATE TRIGGER annotations_search_ai AFTER INSERT ON annotations BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'annotation', new.case_id, desk_normalize(coalesce(new.text, '') || ' ' || coalesce(new.tags, '')));
+    VALUES (new.id, 'annotation', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.text, ''), nullif((CASE WHEN json_valid(new.tags) AND json_type(new.tags) = 'array' THEN (SELECT group_concat(value, ', ') FROM json_each(new.tags)) ELSE new.tags END), ''))));
 END;
 
 CREATE TRIGGER annotations_search_au AFTER UPDATE ON annotations BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.text, '') || ' ' || coalesce(new.tags, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.text, ''), nullif((CASE WHEN json_valid(new.tags) AND json_type(new.tags) = 'array' THEN (SELECT group_concat(value, ', ') FROM json_each(new.tags)) ELSE new.tags END), ''))), case_id = new.case_id
     WHERE record_id = old.id;
 END;
 
@@ -261,11 +261,11 @@ END;
 
 CREATE TRIGGER batches_search_ai AFTER INSERT ON batches BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'batch', new.case_id, desk_normalize(coalesce(new.origin, '') || ' ' || coalesce(new.destinations, '') || ' ' || coalesce(new.notes, '')), new.date);
+    VALUES (new.id, 'batch', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.origin, ''), nullif((CASE WHEN json_valid(new.destinations) AND json_type(new.destinations) = 'array' THEN (SELECT group_concat(value, ', ') FROM json_each(new.destinations)) ELSE new.destinations END), ''), nullif(new.notes, ''))), new.date);
 END;
 
 CREATE TRIGGER batches_search_au AFTER UPDATE ON batches BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.origin, '') || ' ' || coalesce(new.destinations, '') || ' ' || coalesce(new.notes, '')), case_id = new.case_id, date = new.date
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.origin, ''), nullif((CASE WHEN json_valid(new.destinations) AND json_type(new.destinations) = 'array' THEN (SELECT group_concat(value, ', ') FROM json_each(new.destinations)) ELSE new.destinations END), ''), nullif(new.notes, ''))), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -275,11 +275,11 @@ END;
 
 CREATE TRIGGER cases_search_ai AFTER INSERT ON cases BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'case', new.id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.slug, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.summary, '')), new.period_start);
+    VALUES (new.id, 'case', new.id, desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.slug, ''), nullif(new.governorate, ''), nullif(new.summary, ''))), new.period_start);
 END;
 
 CREATE TRIGGER cases_search_au AFTER UPDATE ON cases BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.slug, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.summary, '')), case_id = new.id, date = new.period_start
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.slug, ''), nullif(new.governorate, ''), nullif(new.summary, ''))), case_id = new.id, date = new.period_start
     WHERE record_id = old.id;
 END;
 
@@ -289,11 +289,11 @@ END;
 
 CREATE TRIGGER figures_search_ai AFTER INSERT ON figures BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'figure', new.case_id, desk_normalize(coalesce(new.label, '')));
+    VALUES (new.id, 'figure', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.label, ''))));
 END;
 
 CREATE TRIGGER figures_search_au AFTER UPDATE ON figures BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.label, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.label, ''))), case_id = new.case_id
     WHERE record_id = old.id;
 END;
 
@@ -303,11 +303,11 @@ END;
 
 CREATE TRIGGER incidents_search_ai AFTER INSERT ON incidents BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'incident', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.attribution, '') || ' ' || coalesce(new.legal_reasoning, '') || ' ' || coalesce(new.description, '')), new.date);
+    VALUES (new.id, 'incident', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.place, ''), nullif(new.attribution, ''), nullif(new.legal_reasoning, ''), nullif(new.description, ''))), new.date);
 END;
 
 CREATE TRIGGER incidents_search_au AFTER UPDATE ON incidents BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.attribution, '') || ' ' || coalesce(new.legal_reasoning, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id, date = new.date
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.place, ''), nullif(new.attribution, ''), nullif(new.legal_reasoning, ''), nullif(new.description, ''))), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -317,11 +317,11 @@ END;
 
 CREATE TRIGGER media_search_ai AFTER INSERT ON media BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'media', new.case_id, desk_normalize(coalesce(new.caption, '') || ' ' || coalesce(new.credit, '') || ' ' || coalesce(new.place, '')), new.date);
+    VALUES (new.id, 'media', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.caption, ''), nullif(new.credit, ''), nullif(new.place, ''))), new.date);
 END;
 
 CREATE TRIGGER media_search_au AFTER UPDATE ON media BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.caption, '') || ' ' || coalesce(new.credit, '') || ' ' || coalesce(new.place, '')), case_id = new.case_id, date = new.date
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.caption, ''), nullif(new.credit, ''), nullif(new.place, ''))), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;
 
@@ -331,11 +331,11 @@ END;
 
 CREATE TRIGGER parties_search_ai AFTER INSERT ON parties BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'party', new.case_id, desk_normalize(coalesce(new.name, '') || ' ' || coalesce(new.notes, '')));
+    VALUES (new.id, 'party', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.name, ''), nullif(new.notes, ''))));
 END;
 
 CREATE TRIGGER parties_search_au AFTER UPDATE ON parties BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.name, '') || ' ' || coalesce(new.notes, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.name, ''), nullif(new.notes, ''))), case_id = new.case_id
     WHERE record_id = old.id;
 END;
 
@@ -345,11 +345,11 @@ END;
 
 CREATE TRIGGER places_search_ai AFTER INSERT ON places BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'place', new.case_id, desk_normalize(coalesce(new.name, '') || ' ' || coalesce(new.name_ar, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.notes, '')));
+    VALUES (new.id, 'place', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.name, ''), nullif(new.name_ar, ''), nullif(new.governorate, ''), nullif(new.notes, ''))));
 END;
 
 CREATE TRIGGER places_search_au AFTER UPDATE ON places BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.name, '') || ' ' || coalesce(new.name_ar, '') || ' ' || coalesce(new.governorate, '') || ' ' || coalesce(new.notes, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.name, ''), nullif(new.name_ar, ''), nullif(new.governorate, ''), nullif(new.notes, ''))), case_id = new.case_id
     WHERE record_id = old.id;
 END;
 
@@ -372,11 +372,11 @@ END;
 
 CREATE TRIGGER sieges_search_ai AFTER INSERT ON sieges BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'siege', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.besieged, '') || ' ' || coalesce(new.description, '')), new.period_start);
+    VALUES (new.id, 'siege', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.besieged, ''), nullif(new.description, ''))), new.period_start);
 END;
 
 CREATE TRIGGER sieges_search_au AFTER UPDATE ON sieges BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.besieged, '') || ' ' || coalesce(new.description, '')), case_id = new.case_id, date = new.period_start
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.besieged, ''), nullif(new.description, ''))), case_id = new.case_id, date = new.period_start
     WHERE record_id = old.id;
 END;
 
@@ -386,11 +386,11 @@ END;
 
 CREATE TRIGGER sources_search_ai AFTER INSERT ON sources BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body)
-    VALUES (new.id, 'source', new.case_id, desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.publisher, '') || ' ' || coalesce(new.reference, '')));
+    VALUES (new.id, 'source', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.publisher, ''), nullif(new.reference, ''))));
 END;
 
 CREATE TRIGGER sources_search_au AFTER UPDATE ON sources BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.title, '') || ' ' || coalesce(new.publisher, '') || ' ' || coalesce(new.reference, '')), case_id = new.case_id
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.title, ''), nullif(new.publisher, ''), nullif(new.reference, ''))), case_id = new.case_id
     WHERE record_id = old.id;
 END;
 
@@ -400,10 +400,10 @@ END;
 
 CREATE TRIGGER testimonies_search_ai AFTER INSERT ON testimonies BEGIN
     INSERT INTO search_doc (record_id, kind, case_id, body, date)
-    VALUES (new.id, 'testimony', new.case_id, desk_normalize(coalesce(new.witness_label, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.text, '')), new.date);
+    VALUES (new.id, 'testimony', new.case_id, desk_normalize(concat_ws(' · ', nullif(new.witness_label, ''), nullif(new.place, ''), nullif(new.text, ''))), new.date);
 END;
 
 CREATE TRIGGER testimonies_search_au AFTER UPDATE ON testimonies BEGIN
-    UPDATE search_doc SET body = desk_normalize(coalesce(new.witness_label, '') || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.text, '')), case_id = new.case_id, date = new.date
+    UPDATE search_doc SET body = desk_normalize(concat_ws(' · ', nullif(new.witness_label, ''), nullif(new.place, ''), nullif(new.text, ''))), case_id = new.case_id, date = new.date
     WHERE record_id = old.id;
 END;

@@ -116,8 +116,8 @@ SEARCH_FIELDS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def _search_triggers(table: str, kind: str, columns: list[str]) -> str:
-    body = " || ' ' || ".join(f"coalesce(new.{c}, '')" for c in columns)
+def _search_triggers(table: str, kind: str, columns: list[str], body: str = "") -> str:
+    body = body or " || ' ' || ".join(f"coalesce(new.{c}, '')" for c in columns)
     case_col = "new.id" if table == "cases" else "new.case_id"
     return f"""
 CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN
@@ -249,8 +249,10 @@ DEFAULT_TAGS = [
 ]
 
 
-def _dated_search_triggers(table: str, kind: str, columns: list[str], date_col: str) -> str:
-    body = " || ' ' || ".join(f"coalesce(new.{c}, '')" for c in columns)
+def _dated_search_triggers(
+    table: str, kind: str, columns: list[str], date_col: str, body: str = ""
+) -> str:
+    body = body or " || ' ' || ".join(f"coalesce(new.{c}, '')" for c in columns)
     case_col = "new.id" if table == "cases" else "new.case_id"
     return f"""
 DROP TRIGGER {table}_search_ai;
@@ -297,3 +299,47 @@ CREATE INDEX search_doc_case ON search_doc (case_id, kind);
     db.conn.executemany(
         "INSERT INTO tag_vocabulary (name) VALUES (?)", [(t,) for t in DEFAULT_TAGS]
     )
+
+
+# -- m003: readable search documents ---------------------------------------------------------
+
+LIST_COLUMNS = {"terms", "destinations", "tags"}  # JSON arrays of strings
+FIELD_SEPARATOR = " \u00b7 "
+
+
+def _readable_body(columns: list[str], row: str = "new") -> str:
+    """A record's fields joined by a middle dot, empty ones left out, lists as 'a, b'."""
+    parts = []
+    for column in columns:
+        value = f"{row}.{column}"
+        if column in LIST_COLUMNS:
+            value = (
+                f"(CASE WHEN json_valid({value}) AND json_type({value}) = 'array'"
+                f" THEN (SELECT group_concat(value, ', ') FROM json_each({value})) ELSE {value} END)"
+            )
+        parts.append(f"nullif({value}, '')")
+    return f"concat_ws('{FIELD_SEPARATOR}', {', '.join(parts)})"
+
+
+@migrations()
+def m003_readable_search_documents(db: Database) -> None:
+    """Search documents keep their fields apart ("Zoghara camp · Zoghara camp, north-east...")
+    and show lists as prose, so snippets read as text; the words indexed stay the same."""
+    script = ""
+    for table, (kind, columns) in SEARCH_FIELDS.items():
+        body = _readable_body(columns)
+        if table in DATED:
+            script += _dated_search_triggers(table, kind, columns, DATED[table], body)
+        else:
+            script += f"DROP TRIGGER {table}_search_ai;\nDROP TRIGGER {table}_search_au;\n"
+            script += f"DROP TRIGGER {table}_search_ad;\n"
+            script += _search_triggers(table, kind, columns, body)
+        # Rewritten through search_doc's own trigger, which takes the old words out of
+        # the index and puts the new text in.
+        script += (
+            f"UPDATE search_doc SET body = (SELECT desk_normalize({_readable_body(columns, 't')})"
+            f" FROM {table} t WHERE t.id = search_doc.record_id) WHERE kind = '{kind}';\n"
+        )
+    for statement in _split(script):
+        db.execute(statement)
+    db.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', 2000)")

@@ -37,8 +37,6 @@ def _mark(word: str, marks: tuple[str, str]) -> str:
 
 def make_snippet(body: str, terms: list[str], marks: tuple[str, str], width: int = 14) -> str:
     """A window of words around the first match, matches marked (prefix-matched, as the stemmer would)."""
-    # List fields (destinations, terms, tags) are indexed as JSON text; show them as prose.
-    body = body.replace('", "', ", ").replace('["', "").replace('"]', "").replace("[]", "")
     words = body.split()
     if not words:
         return ""

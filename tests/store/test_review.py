@@ -163,7 +163,11 @@ def test_an_m001_store_migrates_to_the_current_schema_keeping_its_data(tmp_path)
     )
     db.close()
     db = open_store(path)
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_review"]
+    assert [m.name for m in migrations.applied(db)] == [
+        "m001_initial",
+        "m002_review",
+        "m003_readable_search_documents",
+    ]
     assert records.get(db, "testimony", "t1").text == "The bakery in Foua closed"
     note = records.get(db, "annotation", "a1")
     assert (note.span_start, note.span_end, note.quote) == (None, None, "")
@@ -173,3 +177,37 @@ def test_an_m001_store_migrates_to_the_current_schema_keeping_its_data(tmp_path)
     )
     assert [h.record_id for h in search(db, "bakery", date_from="2016", date_to="2016")] == ["t1"]
     assert vocabulary(db)[0] == "corroborated"
+
+
+def test_m003_rewrites_search_documents_readably_and_the_index_stays_whole(tmp_path):
+    from desk_app.store.checks import check_store
+
+    path = tmp_path / "m002.db"
+    db = open_store(path, migrate=False)
+    migrations.apply(db, stop_before="m003_readable_search_documents")
+    db.execute("INSERT INTO cases (id, slug, title) VALUES ('c1', 'old', 'An old case')")
+    db.execute(
+        "INSERT INTO batches (id, case_id, origin, destinations, notes) VALUES"
+        " ('b1', 'c1', 'Daraya', '[\"Idleb governorate\", \"al-Horjela centre\"]', '')"
+    )
+    db.execute(
+        "INSERT INTO testimonies (id, case_id, witness_label, place, text, consent, sensitivity)"
+        " VALUES ('t1', 'c1', 'A baker from Madaya', 'Madaya', 'Line one\nline two', 'not_recorded', 'normal')"
+    )
+    old = db.execute("SELECT body FROM search_doc WHERE record_id = 'b1'").fetchone()[0]
+    assert old.startswith('Daraya ["Idleb governorate"'), "m002 indexed the JSON text"
+    db.close()
+    db = open_store(path)
+    bodies = dict(db.execute("SELECT record_id, body FROM search_doc").fetchall())
+    assert bodies["b1"] == "Daraya \u00b7 Idleb governorate, al-Horjela centre"
+    assert bodies["t1"] == "A baker from Madaya \u00b7 Madaya \u00b7 Line one\nline two"
+    assert bodies["c1"] == "An old case \u00b7 old"
+    problems, _ = check_store(db)
+    assert problems == [], "the index matches the rewritten documents"
+    assert [h.record_id for h in search(db, "Horjela")] == ["b1"]
+    assert [h.record_id for h in search(db, "Madaya line")] == ["t1"]
+    assert search(db, "u00b7") == [] and search(db, "nline") == []
+    db.execute("UPDATE batches SET notes = 'Buses left at night.' WHERE id = 'b1'")  # the trigger
+    assert db.execute("SELECT body FROM search_doc WHERE record_id = 'b1'").fetchone()[0] == (
+        "Daraya \u00b7 Idleb governorate, al-Horjela centre \u00b7 Buses left at night."
+    )
