@@ -342,4 +342,4 @@ def m003_readable_search_documents(db: Database) -> None:
         )
     for statement in _split(script):
         db.execute(statement)
-    db.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', 2000)")
+    db.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")  # every document moved
