@@ -46,7 +46,7 @@ def plot(rows: list[Row], target: Path) -> None:
     chart.setTitle("Growth with store size (median ms; x: testimonies, log scale)")
     axis_x, axis_y = QLogValueAxis(), QValueAxis()
     axis_x.setBase(10)
-    axis_x.setLabelFormat("%g")
+    axis_x.setLabelFormat("%'.0f")  # 1,000,000 rather than 1e+06
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     top = 1.0
@@ -71,10 +71,12 @@ def plot(rows: list[Row], target: Path) -> None:
     for r in rows:
         if r.what.startswith("two-word") and r.baseline is not None:
             raw.append(float(r.size.split()[0].replace(",", "")), r.baseline)
+            top = max(top, r.baseline)  # the raw line was cut off once ours got faster
     chart.addSeries(raw)
     raw.attachAxis(axis_x)
     raw.attachAxis(axis_y)
-    axis_y.setRange(0, top * 1.2)
+    axis_y.setRange(0, top * 1.1)
+    axis_y.applyNiceNumbers()
     axis_y.setTitleText("ms")
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
