@@ -279,7 +279,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case", nargs="?", help=tr("slug or id"))
     p.add_argument("--all", action="store_true", help=tr("one brief per case into --out DIR"))
     p.add_argument("--out", required=True, metavar="FILE.pdf|DIR")
-    p.add_argument("--profile", choices=["internal", "partner", "public"], default="internal")
+    p.add_argument(
+        "--profile",
+        choices=["internal", "partner", "public"],
+        default="partner",  # as in the window: witness identities only when asked for
+        help=tr("edition (default partner; internal names witnesses)"),
+    )
     p = add("synth", cmd_synth, tr("fill a new store with synthetic cases (for benchmarks)"))
     p.add_argument("--cases", type=int, required=True)
     p.add_argument("--testimonies", type=int, required=True)

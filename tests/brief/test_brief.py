@@ -274,7 +274,10 @@ def test_cli_brief_one_case_all_cases_and_errors(demo_path, tmp_path, capsys):
     folder = tmp_path / "all"
     folder.mkdir()
     assert main(["brief", "--db", str(demo_path), "--all", "--out", str(folder)]) == 0
-    assert sorted(p.name for p in folder.iterdir()) == [f"{s}-internal.pdf" for s in sorted(SLUGS)]
+    assert sorted(p.name for p in folder.iterdir()) == [f"{s}-partner.pdf" for s in sorted(SLUGS)]
+    assert all("internal" not in pdf_text(p).lower() for p in folder.iterdir()), (
+        "without --profile the command line makes the partner edition, as the window does"
+    )
     capsys.readouterr()
     assert main(["brief", "--db", str(demo_path), "nowhere", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "no case 'nowhere'" in capsys.readouterr().err
